@@ -1,0 +1,23 @@
+// `sirocco eval`: one expression, or a JSON Lines batch of cases.
+#pragma once
+
+#include <string>
+
+#include "interp/limits.h"
+
+namespace sirocco::cli {
+
+struct EvalOptions {
+  std::string lang = "yaql";
+  std::string data;        // JSON text, @FILE or - (stdin); empty means null
+  std::string expression;  // the expression (single mode)
+  std::string batch;       // FILE or - (batch mode)
+  std::string env = "mistral";
+  bool compact = false;
+  Limits limits;
+};
+
+// Returns the process exit status: 0 ok, 1 evaluation error, 2 usage error.
+int run_eval(const EvalOptions& options);
+
+}  // namespace sirocco::cli

@@ -1,0 +1,46 @@
+// The `sirocco` binary: command-line front end of the library.
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "cli/eval_command.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"Sirocco: YAQL and Jinja expressions and Mistral workflows"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "sirocco 0.1");
+
+  sirocco::cli::EvalOptions eval;
+  CLI::App* eval_cmd = app.add_subcommand(
+      "eval", "Evaluate one expression (result as JSON on stdout), or a JSON Lines batch");
+  eval_cmd->add_option("expression", eval.expression, "The expression to evaluate");
+  eval_cmd->add_option("--lang", eval.lang,
+                       "yaql (default), jinja, jinja-template, jinja-expression, mistral-data");
+  eval_cmd->add_option("--data", eval.data, "Input data: JSON text, @FILE, or - for stdin");
+  eval_cmd->add_option("--env", eval.env, "Jinja environment: mistral (default), default, sandbox");
+  eval_cmd->add_flag("--compact", eval.compact, "Print the result as compact JSON");
+  eval_cmd->add_option("--batch", eval.batch,
+                       "Evaluate JSON Lines cases from FILE (or - for stdin), one answer per line");
+  eval_cmd->add_option("--limit-iterators", eval.limits.max_collection_items,
+                       "Most items a collection may yield (-1: no limit, the default)");
+  eval_cmd->add_option("--memory-quota", eval.limits.memory_quota,
+                       "Rough bytes a produced value may take (-1: no limit, the default)");
+  eval_cmd->add_option("--max-depth", eval.limits.max_eval_depth,
+                       "Most nested evaluation frames (default 400)");
+  eval_cmd->add_option("--timeout-ms", eval.limits.timeout_ms,
+                       "Wall-clock limit per evaluation in milliseconds (0: none, the default)");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+  if (eval_cmd->parsed()) {
+    if (eval.batch.empty() && eval.expression.empty()) {
+      std::cerr << "sirocco eval: give an EXPRESSION or --batch FILE (see sirocco eval --help)\n";
+      return 2;
+    }
+    return sirocco::cli::run_eval(eval);
+  }
+  return 2;
+}

@@ -1,0 +1,481 @@
+// JSON in and out of Values: a recursive-descent parser that builds Values directly (with
+// Python json's quirks and messages), and a writer following the CLI contract.
+#include "interp/json.h"
+
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <limits>
+
+#include "interp/error.h"
+#include "interp/number.h"
+#include "interp/text.h"
+#include "interp/utf8.h"
+
+namespace sirocco {
+namespace {
+
+// --- parsing --------------------------------------------------------------------------------
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Bytes that need no attention inside a string: not '"', '\\' or a control character.
+struct PlainStringBytes {
+  bool table[256];
+  constexpr PlainStringBytes() : table() {
+    for (int c = 0; c < 256; ++c) table[c] = c >= 0x20 && c != '"' && c != '\\';
+  }
+};
+constexpr PlainStringBytes kPlain;
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+class JsonParser {
+ public:
+  explicit JsonParser(std::string_view text)
+      : begin_(text.data()), end_(text.data() + text.size()), p_(begin_) {}
+
+  Value document() {
+    if (end_ - p_ >= 3 && std::memcmp(p_, "\xEF\xBB\xBF", 3) == 0) {
+      fail("Unexpected UTF-8 BOM (decode using utf-8-sig)", p_);
+    }
+    skip_whitespace();
+    Value v = value(0);
+    skip_whitespace();
+    if (p_ != end_) fail("Extra data", p_);
+    return v;
+  }
+
+ private:
+  // Python json's message: "<what>: line L column C (char N)", positions in code points.
+  [[noreturn]] void fail(std::string_view what, const char* at) const {
+    const std::string_view before(begin_, static_cast<size_t>(at - begin_));
+    const Position pos = position_of(before, static_cast<uint32_t>(before.size()));
+    throw Error("JSONDecodeError", std::string(what) + ": line " + std::to_string(pos.line) +
+                                       " column " + std::to_string(pos.column) + " (char " +
+                                       std::to_string(utf8::length(before)) + ")");
+  }
+
+  void skip_whitespace() {
+    while (p_ < end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
+  }
+
+  bool literal(std::string_view word) {
+    if (static_cast<size_t>(end_ - p_) < word.size() || std::memcmp(p_, word.data(), word.size()) != 0) {
+      return false;
+    }
+    p_ += word.size();
+    return true;
+  }
+
+  // A value at p_ (whitespace already skipped). `depth` counts the enclosing containers.
+  Value value(int depth) {
+    if (p_ == end_) fail("Expecting value", p_);
+    switch (*p_) {
+      case '"':
+        return Value::string(string());
+      case '{':
+        return object(depth + 1);
+      case '[':
+        return array(depth + 1);
+      case 'n':
+        if (literal("null")) return Value::null();
+        break;
+      case 't':
+        if (literal("true")) return Value::boolean(true);
+        break;
+      case 'f':
+        if (literal("false")) return Value::boolean(false);
+        break;
+      case 'N':
+        if (literal("NaN")) return Value::number(std::numeric_limits<double>::quiet_NaN());
+        break;
+      case 'I':
+        if (literal("Infinity")) return Value::number(std::numeric_limits<double>::infinity());
+        break;
+      case '-':
+        if (literal("-Infinity")) return Value::number(-std::numeric_limits<double>::infinity());
+        return number();
+      default:
+        if (is_digit(*p_)) return number();
+    }
+    fail("Expecting value", p_);
+  }
+
+  void enter(int depth) const {
+    if (depth > kMaxJsonDepth) throw Error("JSONDecodeError", "nesting too deep");
+  }
+
+  Value array(int depth) {
+    enter(depth);
+    ++p_;
+    skip_whitespace();
+    List items;
+    if (p_ < end_ && *p_ == ']') {
+      ++p_;
+      return Value::list(std::move(items));
+    }
+    for (;;) {
+      items.push_back(value(depth));
+      skip_whitespace();
+      if (p_ < end_ && *p_ == ']') {
+        ++p_;
+        return Value::list(std::move(items));
+      }
+      if (p_ == end_ || *p_ != ',') fail("Expecting ',' delimiter", p_);
+      ++p_;
+      skip_whitespace();
+    }
+  }
+
+  Value object(int depth) {
+    enter(depth);
+    ++p_;
+    skip_whitespace();
+    Dict dict;
+    if (p_ < end_ && *p_ == '}') {
+      ++p_;
+      return Value::dict(std::move(dict));
+    }
+    for (;;) {
+      if (p_ == end_ || *p_ != '"') fail("Expecting property name enclosed in double quotes", p_);
+      Value key = Value::string(string());
+      skip_whitespace();
+      if (p_ == end_ || *p_ != ':') fail("Expecting ':' delimiter", p_);
+      ++p_;
+      skip_whitespace();
+      dict.set(std::move(key), value(depth));
+      skip_whitespace();
+      if (p_ < end_ && *p_ == '}') {
+        ++p_;
+        return Value::dict(std::move(dict));
+      }
+      if (p_ == end_ || *p_ != ',') fail("Expecting ',' delimiter", p_);
+      ++p_;
+      skip_whitespace();
+    }
+  }
+
+  // A string at the opening quote; leaves p_ past the closing quote.
+  std::string string() {
+    const char* start = p_++;
+    std::string out;
+    for (;;) {
+      const char* run = p_;
+      unsigned char high_bits = 0;
+      while (p_ < end_ && kPlain.table[static_cast<unsigned char>(*p_)]) high_bits |= *p_++;
+      if (high_bits & 0x80 && !utf8::valid(std::string_view(run, static_cast<size_t>(p_ - run)))) {
+        fail("Invalid UTF-8 in string", run);
+      }
+      out.append(run, p_);
+      if (p_ == end_) fail("Unterminated string starting at", start);
+      if (*p_ == '"') {
+        ++p_;
+        return out;
+      }
+      if (*p_ != '\\') fail("Invalid control character at", p_);
+      escape(out, start);
+    }
+  }
+
+  // An escape at the backslash.
+  void escape(std::string& out, const char* string_start) {
+    const char* backslash = p_++;
+    if (p_ == end_) fail("Unterminated string starting at", string_start);
+    char c = *p_++;
+    switch (c) {
+      case '"':
+      case '\\':
+      case '/':
+        out += c;
+        return;
+      case 'b':
+        out += '\b';
+        return;
+      case 'f':
+        out += '\f';
+        return;
+      case 'n':
+        out += '\n';
+        return;
+      case 'r':
+        out += '\r';
+        return;
+      case 't':
+        out += '\t';
+        return;
+      case 'u':
+        utf8::append(out, unicode_escape(backslash + 1));
+        return;
+      default:
+        fail("Invalid \\escape", backslash);
+    }
+  }
+
+  // Four hex digits at p_; -1 when they are not there.
+  int32_t hex4() {
+    if (end_ - p_ < 4) return -1;
+    int32_t v = 0;
+    for (int i = 0; i < 4; ++i) {
+      int h = hex_value(p_[i]);
+      if (h < 0) return -1;
+      v = v * 16 + h;
+    }
+    p_ += 4;
+    return v;
+  }
+
+  // The code point of \uXXXX (p_ past the 'u'), joining a surrogate pair; a lone surrogate
+  // becomes U+FFFD because our strings are valid UTF-8.
+  char32_t unicode_escape(const char* u) {
+    const int32_t unit = hex4();
+    if (unit < 0) fail("Invalid \\uXXXX escape", u);
+    if (unit >= 0xD800 && unit <= 0xDBFF && end_ - p_ >= 6 && p_[0] == '\\' && p_[1] == 'u') {
+      const char* saved = p_;
+      p_ += 2;
+      const int32_t low = hex4();
+      if (low < 0) fail("Invalid \\uXXXX escape", saved + 1);
+      if (low >= 0xDC00 && low <= 0xDFFF) return 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+      p_ = saved;
+    }
+    if (unit >= 0xD800 && unit <= 0xDFFF) return 0xFFFD;
+    return static_cast<char32_t>(unit);
+  }
+
+  // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)? ; a fraction or exponent makes a float.
+  Value number() {
+    const char* start = p_;
+    const char* q = p_;
+    if (*q == '-') ++q;
+    if (q == end_ || !is_digit(*q)) fail("Expecting value", start);
+    if (*q == '0') {
+      ++q;
+    } else {
+      while (q < end_ && is_digit(*q)) ++q;
+    }
+    bool is_float = false;
+    if (q + 1 < end_ && *q == '.' && is_digit(q[1])) {
+      q += 2;
+      while (q < end_ && is_digit(*q)) ++q;
+      is_float = true;
+    }
+    if (q < end_ && (*q == 'e' || *q == 'E')) {
+      const char* e = q + 1;
+      if (e < end_ && (*e == '+' || *e == '-')) ++e;
+      if (e < end_ && is_digit(*e)) {
+        while (e < end_ && is_digit(*e)) ++e;
+        q = e;
+        is_float = true;
+      }
+    }
+    p_ = q;
+    const std::string_view text(start, static_cast<size_t>(q - start));
+    return is_float ? Value::number(parse_double(text)) : integer(text);
+  }
+
+  static Value integer(std::string_view text) {
+    constexpr size_t kSmallDigits = 18;  // fits int64 without overflow checks
+    const bool negative = text[0] == '-';
+    const std::string_view digits = text.substr(negative);
+    if (digits.size() > kSmallDigits) return int_from_text(text);
+    int64_t v = 0;
+    for (char c : digits) v = v * 10 + (c - '0');
+    return Value::integer(negative ? -v : v);
+  }
+
+  // Like Python's float(): out-of-range values become ±inf or ±0.0.
+  static double parse_double(std::string_view text) {
+    double d;
+    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), d);
+    if (ec == std::errc()) return d;
+    return std::strtod(std::string(text).c_str(), nullptr);
+  }
+
+  const char* begin_;
+  const char* end_;
+  const char* p_;
+};
+
+// --- writing --------------------------------------------------------------------------------
+
+void append_json_string(std::string& out, std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out += '"';
+  size_t run = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      default:
+        out += "\\u00";
+        out += kHex[c >> 4];
+        out += kHex[c & 0xF];
+    }
+  }
+  out.append(s.data() + run, s.size() - run);
+  out += '"';
+}
+
+// Python json's float tokens.
+void append_json_float(std::string& out, double d) {
+  if (std::isnan(d)) {
+    out += "NaN";
+  } else if (std::isinf(d)) {
+    out += d > 0 ? "Infinity" : "-Infinity";
+  } else {
+    append_float_repr(out, d);
+  }
+}
+
+class JsonWriter {
+ public:
+  JsonWriter(std::string& out, int indent) : out_(out), indent_(indent) {}
+
+  void write(const Value& v) {
+    switch (v.kind()) {
+      case Kind::Null:
+        out_ += "null";
+        return;
+      case Kind::Bool:
+        out_ += v.as_bool() ? "true" : "false";
+        return;
+      case Kind::Int:
+        out_ += int_text(v);
+        return;
+      case Kind::Float:
+        append_json_float(out_, v.as_float());
+        return;
+      case Kind::String:
+        append_json_string(out_, v.as_string());
+        return;
+      case Kind::List:
+        array(v.as_list());
+        return;
+      case Kind::Set:
+        array(v.as_set().items());
+        return;
+      case Kind::Sequence:
+        array(to_list(v));
+        return;
+      case Kind::Dict:
+        object(v.as_dict());
+        return;
+      case Kind::DateTime:
+        append_json_string(out_, isoformat(v.as_datetime()));
+        return;
+      case Kind::TimeSpan:
+        append_json_float(out_, num_truediv(Value::integer(v.timespan_micros()),
+                                            Value::integer(int64_t{1000000}))
+                                    .as_float());
+        return;
+      case Kind::Function:
+      case Kind::Opaque:
+        append_json_string(out_, python_str(v));
+        return;
+    }
+  }
+
+ private:
+  bool pretty() const { return indent_ >= 0; }
+
+  void newline() {
+    out_ += '\n';
+    out_.append(static_cast<size_t>(indent_) * level_, ' ');
+  }
+
+  void array(const std::vector<Value>& items) {
+    if (items.empty()) {
+      out_ += "[]";
+      return;
+    }
+    out_ += '[';
+    ++level_;
+    for (size_t i = 0; i < items.size(); ++i) {
+      if (i) out_ += ',';
+      if (pretty()) newline();
+      write(items[i]);
+    }
+    --level_;
+    if (pretty()) newline();
+    out_ += ']';
+  }
+
+  void object(const Dict& d) {
+    if (d.empty()) {
+      out_ += "{}";
+      return;
+    }
+    out_ += '{';
+    ++level_;
+    bool first = true;
+    for (const auto& [key, value] : d) {
+      if (!first) out_ += ',';
+      first = false;
+      if (pretty()) newline();
+      key_text(key);
+      out_ += pretty() ? ": " : ":";
+      write(value);
+    }
+    --level_;
+    if (pretty()) newline();
+    out_ += '}';
+  }
+
+  // A key that is not a string is written as the JSON text of the key, quoted.
+  void key_text(const Value& key) {
+    if (key.is_string()) {
+      append_json_string(out_, key.as_string());
+    } else if (key.is_datetime()) {
+      append_json_string(out_, isoformat(key.as_datetime()));
+    } else {
+      std::string text;
+      JsonWriter(text, -1).write(key);
+      append_json_string(out_, text);
+    }
+  }
+
+  std::string& out_;
+  int indent_;
+  size_t level_ = 0;
+};
+
+}  // namespace
+
+Value parse_json(std::string_view text) { return JsonParser(text).document(); }
+
+std::string to_json(const Value& v, int indent) {
+  std::string out;
+  JsonWriter(out, indent).write(v);
+  return out;
+}
+
+}  // namespace sirocco

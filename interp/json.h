@@ -1,0 +1,26 @@
+// JSON in and out of Values, following the CLI contract of design.md.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "interp/value.h"
+
+namespace sirocco {
+
+// Parses JSON text into a Value (objects keep key order; integers of any size stay exact;
+// NaN/Infinity/-Infinity tokens are accepted like Python's json module; a duplicate key
+// keeps its first position and takes the last value). Throws Error("JSONDecodeError",
+// "Expecting value: line 1 column 1 (char 0)") on bad input, and "nesting too deep" past
+// kMaxJsonDepth nested arrays/objects.
+inline constexpr int kMaxJsonDepth = 10000;
+Value parse_json(std::string_view text);
+
+// Writes a Value as JSON: floats in Python repr (NaN, Infinity, -Infinity tokens), sets
+// as arrays, datetimes as ISO 8601 strings, timespans as seconds, non-string dict keys as
+// the JSON text of the key. Sequences are materialised. Non-ASCII is written raw.
+// indent < 0: compact, no spaces (separators ',' and ':'); else pretty like Python's
+// json.dumps(indent=N): one item per line, ',' and ': ' separators.
+std::string to_json(const Value& v, int indent = -1);
+
+}  // namespace sirocco

@@ -1,0 +1,148 @@
+// The YAQL evaluator: walks the AST in a chain of scopes, resolves every call through the
+// registry and hands implementations a Call with evaluated arguments and lazy lambdas.
+#pragma once
+
+#include <chrono>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "interp/limits.h"
+#include "interp/registry.h"
+#include "interp/yaql_ast.h"
+
+namespace sirocco::yaql {
+
+class Evaluator;
+
+// A YAQL context: variables ($, $name, $1...) and functions defined by def(), over a
+// parent. Scopes are filled while they are built, then only read.
+class Scope final : public Object {
+ public:
+  explicit Scope(boost::intrusive_ptr<Scope> parent = nullptr);
+
+  const Value* lookup(std::string_view name) const;  // walks the parents
+  void set(std::string_view name, Value value);       // name without '$'; "" means "1"
+  void define(FunctionDefPtr f);
+  const std::vector<FunctionDefPtr>& own_functions() const { return functions_; }
+  const Scope* parent() const { return parent_.get(); }
+  bool defines_functions() const { return defines_functions_; }  // here or in a parent
+  const std::vector<std::pair<std::string, Value>>& variables() const { return vars_; }
+
+ private:
+  boost::intrusive_ptr<Scope> parent_;
+  std::vector<std::pair<std::string, Value>> vars_;
+  std::vector<FunctionDefPtr> functions_;
+  bool defines_functions_ = false;
+};
+using ScopePtr = boost::intrusive_ptr<Scope>;
+
+ScopePtr child_scope(const ScopePtr& parent);
+// The scope held by a context value (from let(), with(), def()), or nullptr.
+ScopePtr scope_of(const Value& v);
+
+// An argument that has not been evaluated: a node to evaluate in a scope later, or a
+// callable value passed where a lambda is expected.
+class Lambda {
+ public:
+  Lambda() = default;
+  Lambda(Evaluator* ev, const Node* node, ScopePtr scope) : ev_(ev), node_(node), scope_(std::move(scope)) {}
+  explicit Lambda(Value callable) : callable_(std::move(callable)) {}
+
+  // Evaluates with $1..$n (and $) bound to args, in a child of the defining scope.
+  Value operator()(const std::vector<Value>& args = {}) const;
+  Value operator()(const Value& arg) const;
+  // Evaluates as a method call on `receiver` (the right side of `.`).
+  Value call_method(const Value& receiver) const;
+  // Evaluates inside the given context (the right side of `->`).
+  Value call_in(const ScopePtr& context) const;
+
+  const Node* node() const { return node_; }
+  explicit operator bool() const { return node_ != nullptr || !callable_.is_null(); }
+
+ private:
+  Evaluator* ev_ = nullptr;
+  const Node* node_ = nullptr;
+  ScopePtr scope_;
+  Value callable_;
+};
+
+// What an argument is while a call is resolved: an evaluated value, or a node.
+struct RawArg {
+  const Node* node = nullptr;  // null when `value` was given directly
+  Value value;
+  bool evaluated = false;
+  static RawArg of(Value v) { return RawArg{nullptr, std::move(v), true}; }
+  static RawArg of(const Node* n) { return RawArg{n, Value(), false}; }
+};
+
+// The arguments of one call, as an implementation sees them. Slots are the function's
+// positional params in order (a method's receiver is slot 0), then any *args.
+class Call {
+ public:
+  struct Slot {
+    Value value;
+    const Node* node = nullptr;  // for lazy params
+  };
+
+  Call(Evaluator& ev, ScopePtr scope, const FunctionDef& def, Span span)
+      : ev(ev), scope(std::move(scope)), def(def), span(span) {}
+
+  const Value& operator[](size_t i) const { return slots[i].value; }
+  const Value& arg(size_t i) const { return slots[i].value; }
+  size_t size() const { return slots.size(); }
+  Lambda lambda(size_t i) const;
+  const Node* node(size_t i) const { return slots[i].node; }
+  // The keyword text of a `keyword` param.
+  const std::string& keyword(size_t i) const { return slots[i].node->name; }
+  // The *args slots, from the first one after the positional params.
+  size_t rest_begin() const { return def.positional_count(); }
+  std::vector<Value> rest() const;
+  // `a => b` of a mapping_rule slot, as two lambdas.
+  std::pair<Lambda, Lambda> rule(size_t i) const;
+
+  Evaluator& ev;
+  ScopePtr scope;  // the scope of the call site
+  const FunctionDef& def;
+  Span span;
+  std::vector<Slot> slots;
+  std::vector<std::pair<std::string, Slot>> kwargs;  // what went to **kwargs
+};
+
+class Evaluator {
+ public:
+  Evaluator(const Registry& registry, const Limits& limits);
+
+  // Evaluates a node; `receiver` is set for the method call right of `.`.
+  Value eval(const Node& node, const ScopePtr& scope, const Value* receiver = nullptr);
+  // Calls a function by name, as yaql's Delegate does (e.g. '#operator_.' from inside
+  // another function). Lazy params may be given as nodes.
+  Value call(std::string_view name, const ScopePtr& scope, std::vector<RawArg> args,
+             const Value* receiver = nullptr, Span span = {},
+             std::vector<std::pair<std::string, RawArg>> kwargs = {});
+
+  const Limits& limits() const { return limits_; }
+  const Registry& registry() const { return registry_; }
+  // Counts one item taken from a collection argument against the iterator limit.
+  void check_collection_size(size_t items) const;
+
+ private:
+  friend class Lambda;
+  struct Candidate;
+  Value call_node(const Node& node, const ScopePtr& scope, const Value* receiver);
+  Value resolve_and_call(std::string_view name, const ScopePtr& scope, std::vector<RawArg>& args,
+                         std::vector<std::pair<std::string, RawArg>>& kwargs,
+                         const Value* receiver, Span span);
+  std::vector<std::vector<const FunctionDef*>> collect(std::string_view name, const Scope* scope,
+                                                       bool method) const;
+  void enter(Span span);
+  void leave() { --depth_; }
+
+  const Registry& registry_;
+  Limits limits_;
+  size_t depth_ = 0;
+  int64_t steps_ = 0;
+  std::chrono::steady_clock::time_point deadline_;
+};
+
+}  // namespace sirocco::yaql

@@ -1,0 +1,643 @@
+// The YAQL front-end: runs the ANTLR grammar (grammar/Yaql.g4) over an expression and
+// builds the AST from the parse tree in one walk. On their way to the parser, tokens pass
+// a checking source that applies the rules of yaql's lexer and grammar the ANTLR grammar
+// leaves out, and the nesting limit. A token that breaks one is handed on as an ERROR_CHAR
+// the parser cannot accept, followed by the end of input: the error reported is then the
+// first from the left, as with yaql's incremental LALR parser. Nothing of ANTLR leaves
+// this file: every failure becomes an Error.
+#include "interp/yaql_parser.h"
+
+#include <antlr4-runtime.h>
+
+#include <deque>
+#include <optional>
+
+#include "YaqlLexer.h"
+#include "YaqlParser.h"
+#include "interp/text.h"
+#include "interp/utf8.h"
+#include "interp/yaql_frontend_rules.h"
+#include "interp/yaql_lexer_text.h"
+
+namespace sirocco::yaql {
+namespace {
+
+using sirocco_gen::YaqlLexer;
+using sirocco_gen::YaqlParser;
+using TokenPtr = std::unique_ptr<antlr4::Token>;
+
+constexpr char kGrammarError[] = "YaqlGrammarException";
+constexpr char kLexicalError[] = "YaqlLexicalException";
+constexpr size_t kKeptBufferSize = 1 << 16;  // larger buffers are freed after a parse
+
+// --- characters ---------------------------------------------------------------------------
+
+// The expression's code points as an ANTLR character stream, so token indexes count code
+// points like yaql's positions do.
+class CodePointStream final : public antlr4::CharStream {
+ public:
+  void load(std::u32string_view chars) {
+    chars_ = chars;
+    pos_ = 0;
+  }
+
+  void consume() override {
+    if (pos_ >= chars_.size()) throw antlr4::IllegalStateException("cannot consume EOF");
+    ++pos_;
+  }
+  size_t LA(ssize_t i) override {
+    if (i == 0) return 0;
+    const ssize_t at = static_cast<ssize_t>(pos_) + (i > 0 ? i - 1 : i);
+    if (at < 0 || at >= static_cast<ssize_t>(chars_.size())) return antlr4::IntStream::EOF;
+    return chars_[at];
+  }
+  ssize_t mark() override { return -1; }
+  void release(ssize_t) override {}
+  size_t index() override { return pos_; }
+  void seek(size_t index) override { pos_ = std::min(index, chars_.size()); }
+  size_t size() override { return chars_.size(); }
+  std::string getSourceName() const override { return "<yaql>"; }
+  std::string getText(const antlr4::misc::Interval& interval) override {
+    std::string text;
+    const size_t end = std::min(static_cast<size_t>(interval.b + 1), chars_.size());
+    for (size_t i = static_cast<size_t>(interval.a); i < end; ++i) utf8::append(text, chars_[i]);
+    return text;
+  }
+  std::string toString() const override { return "<yaql>"; }
+
+ private:
+  std::u32string_view chars_;
+  size_t pos_ = 0;
+};
+
+// --- tokens -------------------------------------------------------------------------------
+
+// What the front-end keeps of each token it hands to the parser, by token index.
+struct TokenInfo {
+  size_t type = 0;              // the lexer's type, also for a token turned into ERROR_CHAR
+  uint32_t begin = 0, end = 0;  // code points
+  Value value;                  // the constant of a literal
+};
+
+// Precedence levels of grammar/Yaql.g4, a higher level binding tighter.
+enum Precedence : uint8_t {
+  kArrow = 1,  // right-associative
+  kOr,
+  kAnd,
+  kNot,
+  kComparison,
+  kAdditive,
+  kMultiplicative,
+  kMatch,
+  kSign,
+  kIndexer,
+  kMember,
+};
+
+TokenClass class_of(size_t type) {
+  switch (type) {
+    case YaqlLexer::NUMBER:
+    case YaqlLexer::STRING:
+    case YaqlLexer::TRUE_LIT:
+    case YaqlLexer::FALSE_LIT:
+    case YaqlLexer::NULL_LIT:
+    case YaqlLexer::IDENT:
+    case YaqlLexer::DOLLAR:
+      return {TokenRole::Operand};
+    case YaqlLexer::LBRACKET:
+      return {TokenRole::OpenArguments, kIndexer};
+    case YaqlLexer::FUNC:
+    case YaqlLexer::LBRACE:
+      return {TokenRole::OpenArguments};
+    case YaqlLexer::LPAREN:
+      return {TokenRole::OpenGroup};
+    case YaqlLexer::RPAREN:
+    case YaqlLexer::RBRACKET:
+    case YaqlLexer::RBRACE:
+      return {TokenRole::Close};
+    case YaqlLexer::COMMA:
+      return {TokenRole::Comma};
+    case YaqlLexer::MAPPING:
+      return {TokenRole::Mapping};
+    case YaqlLexer::DOT:
+    case YaqlLexer::QDOT:
+      return {TokenRole::Operator, kMember};
+    case YaqlLexer::MATCH:
+    case YaqlLexer::NOT_MATCH:
+      return {TokenRole::Operator, kMatch};
+    case YaqlLexer::STAR:
+    case YaqlLexer::SLASH:
+    case YaqlLexer::OP_MOD:
+      return {TokenRole::Operator, kMultiplicative};
+    case YaqlLexer::PLUS:
+    case YaqlLexer::MINUS:
+      return {TokenRole::Operator, kAdditive, kSign};
+    case YaqlLexer::GT:
+    case YaqlLexer::LT:
+    case YaqlLexer::GE:
+    case YaqlLexer::LE:
+    case YaqlLexer::NE:
+    case YaqlLexer::EQ:
+    case YaqlLexer::OP_IN:
+      return {TokenRole::Operator, kComparison};
+    case YaqlLexer::OP_NOT:
+      return {TokenRole::Operator, 0, kNot};
+    case YaqlLexer::OP_AND:
+      return {TokenRole::Operator, kAnd};
+    case YaqlLexer::OP_OR:
+      return {TokenRole::Operator, kOr};
+    case YaqlLexer::ARROW:
+      return {TokenRole::Operator, kArrow, 0, true};
+    default:
+      return {TokenRole::Other};
+  }
+}
+
+// Word-like tokens: a number running straight into one is a lexical error in yaql, whose
+// NUMBER rule ends with \b.
+bool is_word(size_t type) {
+  switch (type) {
+    case YaqlLexer::IDENT:
+    case YaqlLexer::FUNC:
+    case YaqlLexer::NUMBER:
+    case YaqlLexer::TRUE_LIT:
+    case YaqlLexer::FALSE_LIT:
+    case YaqlLexer::NULL_LIT:
+    case YaqlLexer::OP_AND:
+    case YaqlLexer::OP_OR:
+    case YaqlLexer::OP_NOT:
+    case YaqlLexer::OP_IN:
+    case YaqlLexer::OP_MOD:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// The expression being parsed, and how yaql's messages show its parts.
+class Expression {
+ public:
+  Expression(std::string_view text, const SourceText& source) : text_(text), source_(source) {}
+
+  std::string_view text() const { return text_; }
+  const std::u32string& chars() const { return source_.chars; }
+  Span span(uint32_t begin, uint32_t end) const {
+    return Span{source_.byte_offsets[begin], source_.byte_offsets[end]};
+  }
+  std::string_view slice(uint32_t begin, uint32_t end) const {
+    const Span s = span(begin, end);
+    return text_.substr(s.begin, s.end - s.begin);
+  }
+
+  Error lexical_error(uint32_t position) const {
+    return Error(kLexicalError,
+                 "Lexical error: illegal character '" + std::string(slice(position, position + 1)) +
+                     "' at position " + std::to_string(position),
+                 span(position, position + 1));
+  }
+
+  // yaql shows the token's value: a string without quotes, True for true, 1.5 for 1.50.
+  Error unexpected(const TokenInfo& token) const {
+    if (token.type == antlr4::Token::EOF) {
+      return Error(kGrammarError, "Parse error: unexpected end of statement",
+                   span(token.begin, token.end));
+    }
+    return Error(kGrammarError,
+                 "Parse error: unexpected '" + shown(token) + "' at position " +
+                     std::to_string(token.begin) + " of expression '" + std::string(text_) + "'",
+                 span(token.begin, token.end));
+  }
+
+ private:
+  std::string shown(const TokenInfo& token) const {
+    switch (token.type) {
+      case YaqlLexer::NUMBER:
+      case YaqlLexer::STRING:
+      case YaqlLexer::TRUE_LIT:
+      case YaqlLexer::FALSE_LIT:
+      case YaqlLexer::NULL_LIT:
+        return python_str(token.value, PyStyle::Yaql);
+      case YaqlLexer::FUNC:
+        return std::string(slice(token.begin, token.end - 1));
+      default:
+        return std::string(slice(token.begin, token.end));
+    }
+  }
+
+  std::string_view text_;
+  const SourceText& source_;
+};
+
+Value literal_value(const Expression& expression, size_t type, uint32_t begin, uint32_t end) {
+  switch (type) {
+    case YaqlLexer::NUMBER:
+      return number_value(expression.slice(begin, end));
+    case YaqlLexer::STRING:
+      return Value::string(
+          string_value(std::u32string_view(expression.chars()).substr(begin, end - begin)));
+    case YaqlLexer::TRUE_LIT:
+      return Value::boolean(true);
+    case YaqlLexer::FALSE_LIT:
+      return Value::boolean(false);
+    default:
+      return Value::null();
+  }
+}
+
+// The lexer's tokens as the parser gets them: checked against yaql's lexical rules and
+// TokenRules, recorded in a side table, and cut short at the first problem.
+class CheckedTokenSource final : public antlr4::TokenSource {
+ public:
+  explicit CheckedTokenSource(YaqlLexer& lexer) : lexer_(lexer) {}
+
+  void start(const Expression& expression, size_t max_depth) {
+    expression_ = &expression;
+    end_ = static_cast<uint32_t>(expression.chars().size());
+    max_depth_ = max_depth;
+    rules_.reset(max_depth);
+    tokens_.clear();
+    ready_.clear();
+    lookahead_.reset();
+    problem_.reset();
+    stopped_ = false;
+  }
+  // After a parse: hand out nothing more and drop what the parse kept.
+  void finish() {
+    stopped_ = true;
+    ready_.clear();
+    lookahead_.reset();
+    if (tokens_.capacity() > kKeptBufferSize) tokens_ = {};
+  }
+
+  const TokenInfo& token(size_t index) const { return tokens_[index]; }
+  // The error behind the ERROR_CHAR token that ended the stream.
+  const Error& problem() const { return *problem_; }
+
+  TokenPtr nextToken() override {
+    if (!ready_.empty()) {
+      TokenPtr token = std::move(ready_.front());
+      ready_.pop_front();
+      return token;
+    }
+    if (stopped_) return end_of_input();
+    TokenPtr token = next_lexer_token();
+    const auto [begin, end] = extent(*token);
+    switch (token->getType()) {
+      case YaqlLexer::ERROR_CHAR:
+        return stop(std::move(token), expression_->lexical_error(begin));
+      case YaqlLexer::IDENT:
+        if (end - begin > 1 && expression_->chars()[begin] == '_' &&
+            expression_->chars()[begin + 1] == '_') {
+          return stop(std::move(token), expression_->lexical_error(begin));
+        }
+        break;
+      case YaqlLexer::NUMBER:
+        if (runs_into_word(end)) return number_into_word(std::move(token));
+        break;
+      default:
+        break;
+    }
+    return admit(std::move(token));
+  }
+
+  size_t getLine() const override { return lexer_.getLine(); }
+  size_t getCharPositionInLine() override { return lexer_.getCharPositionInLine(); }
+  antlr4::CharStream* getInputStream() override { return lexer_.getInputStream(); }
+  std::string getSourceName() override { return lexer_.getSourceName(); }
+  antlr4::TokenFactory<antlr4::CommonToken>* getTokenFactory() override {
+    return lexer_.getTokenFactory();
+  }
+
+ private:
+  static std::pair<uint32_t, uint32_t> extent(const antlr4::Token& token) {
+    return {static_cast<uint32_t>(token.getStartIndex()),
+            static_cast<uint32_t>(token.getStopIndex() + 1)};
+  }
+
+  TokenPtr next_lexer_token() {
+    if (lookahead_) return std::move(*std::exchange(lookahead_, std::nullopt));
+    return lexer_.nextToken();
+  }
+
+  bool runs_into_word(uint32_t end) {
+    lookahead_ = lexer_.nextToken();
+    const antlr4::Token& next = **lookahead_;
+    return next.getStartIndex() == end && is_word(next.getType());
+  }
+
+  // yaql's NUMBER is \b\d+(\.?\d+)?\b: in `12a` nothing matches at `1`; in `1.5a` the
+  // number backs off to `1`, `.` follows, and nothing matches at `5`.
+  TokenPtr number_into_word(TokenPtr number) {
+    const auto [begin, end] = extent(*number);
+    const std::string_view text = expression_->slice(begin, end);
+    const size_t dot = text.find('.');
+    if (dot == std::string_view::npos)
+      return stop(std::move(number), expression_->lexical_error(begin));
+    const auto dot_at = static_cast<uint32_t>(begin + dot);
+    auto* whole = static_cast<antlr4::CommonToken*>(number.get());
+    whole->setStopIndex(dot_at - 1);
+    TokenPtr first = admit(std::move(number));
+    if (!stopped_) ready_.push_back(admit(make_token(YaqlLexer::DOT, dot_at, dot_at + 1)));
+    if (!stopped_) {
+      ready_.push_back(stop(make_token(YaqlLexer::NUMBER, dot_at + 1, end),
+                            expression_->lexical_error(dot_at + 1)));
+    }
+    return first;
+  }
+
+  TokenPtr make_token(size_t type, uint32_t begin, uint32_t end) {
+    return std::make_unique<antlr4::CommonToken>(
+        std::pair<antlr4::TokenSource*, antlr4::CharStream*>(this, lexer_.getInputStream()), type,
+        antlr4::Token::DEFAULT_CHANNEL, begin, end - 1);
+  }
+
+  // Records the token and applies TokenRules to it; may turn it into the stopping token.
+  TokenPtr admit(TokenPtr token) {
+    const auto [begin, end] = extent(*token);
+    TokenInfo info{token->getType(), begin, end, Value()};
+    if (info.type == antlr4::Token::EOF) info.begin = info.end = end_;
+    try {
+      info.value = literal_value(*expression_, info.type, begin, end);
+    } catch (Error& e) {
+      const Span at = e.span();  // code points from the start of the token
+      return stop(std::move(token), Error(e.type(), e.message(),
+                                          expression_->span(begin + at.begin, begin + at.end)));
+    }
+    switch (rules_.feed(class_of(info.type))) {
+      case RuleVerdict::Ok:
+        tokens_.push_back(std::move(info));
+        return token;
+      case RuleVerdict::Unexpected:
+        return stop(std::move(token), expression_->unexpected(info), std::move(info));
+      case RuleVerdict::TooDeep:
+        return stop(std::move(token), too_deep(info));
+    }
+    return token;
+  }
+
+  Error too_deep(const TokenInfo& info) const {
+    return Error(kGrammarError,
+                 "expression is nested too deeply (limit " + std::to_string(max_depth_) + ")",
+                 expression_->span(info.begin, info.end));
+  }
+
+  // Ends the stream at `token`, which becomes an ERROR_CHAR standing for `problem`.
+  TokenPtr stop(TokenPtr token, Error problem, std::optional<TokenInfo> info = std::nullopt) {
+    const auto [begin, end] = extent(*token);
+    tokens_.push_back(info ? std::move(*info) : TokenInfo{token->getType(), begin, end, Value()});
+    static_cast<antlr4::CommonToken*>(token.get())->setType(YaqlLexer::ERROR_CHAR);
+    problem_ = std::move(problem);
+    stopped_ = true;
+    return token;
+  }
+
+  TokenPtr end_of_input() {
+    tokens_.push_back(TokenInfo{antlr4::Token::EOF, end_, end_, Value()});
+    return std::make_unique<antlr4::CommonToken>(antlr4::Token::EOF);
+  }
+
+  YaqlLexer& lexer_;
+  const Expression* expression_ = nullptr;
+  TokenRules rules_;
+  size_t max_depth_ = 0;
+  uint32_t end_ = 0;  // the expression's length in code points
+  std::vector<TokenInfo> tokens_;
+  std::deque<TokenPtr> ready_;  // split tokens waiting to be handed out
+  std::optional<TokenPtr> lookahead_;
+  std::optional<Error> problem_;
+  bool stopped_ = true;  // nothing to hand out until start()
+};
+
+// --- parsing ------------------------------------------------------------------------------
+
+// Stops at the first syntax error: no reporting, no recovery, no token insertion.
+class StopAtFirstError final : public antlr4::DefaultErrorStrategy {
+ public:
+  void reportError(antlr4::Parser*, const antlr4::RecognitionException&) override {}
+  void recover(antlr4::Parser*, std::exception_ptr e) override { std::rethrow_exception(e); }
+  antlr4::Token* recoverInline(antlr4::Parser* parser) override {
+    throw antlr4::InputMismatchException(parser);
+  }
+  void sync(antlr4::Parser*) override {}
+};
+
+// --- the AST ------------------------------------------------------------------------------
+
+// Builds the AST from the parse tree, counting depth so that no tree deeper than the
+// limit is built (left-associative chains such as 1+1+...+1 nest without brackets).
+class AstBuilder {
+ public:
+  AstBuilder(const Expression& expression, const CheckedTokenSource& tokens, size_t max_depth)
+      : expression_(expression), tokens_(tokens), max_depth_(max_depth) {}
+
+  NodePtr expr(YaqlParser::ExprContext* ctx, size_t depth) const {
+    if (ctx->atom) return atom(ctx->atom, depth);
+    const size_t op = ctx->op->getType();
+    if (op == YaqlParser::LPAREN) return expr(ctx->right, depth);  // no node for (x)
+    check_depth(depth, ctx->op);
+    if (ctx->left == nullptr) return prefix_form(ctx, op, depth);
+    auto node = call(ctx, op == YaqlParser::LBRACKET ? "#indexer" : "#operator_" + text(ctx->op));
+    node->args.push_back(expr(ctx->left, depth + 1));
+    if (op == YaqlParser::LBRACKET) {
+      append_arguments(node->args, ctx->arguments, ctx->op, depth + 1);
+    } else {
+      node->args.push_back(expr(ctx->right, depth + 1));
+    }
+    return node;
+  }
+
+ private:
+  // A call written as f(...), a list, a dict, or a unary operator.
+  NodePtr prefix_form(YaqlParser::ExprContext* ctx, size_t op, size_t depth) const {
+    std::shared_ptr<Node> node;
+    if (op == YaqlParser::FUNC) {
+      const std::string name = text(ctx->op);
+      node = call(ctx, name.substr(0, name.size() - 1));
+      node->uses_receiver = true;
+    } else if (op == YaqlParser::LBRACKET || op == YaqlParser::LBRACE) {
+      node = call(ctx, op == YaqlParser::LBRACKET ? "#list" : "#map");
+    } else {
+      node = call(ctx, "#unary_operator_" + text(ctx->op));
+      node->args.push_back(expr(ctx->right, depth + 1));
+      return node;
+    }
+    append_arguments(node->args, ctx->arguments, ctx->op, depth + 1);
+    return node;
+  }
+
+  NodePtr atom(antlr4::Token* token, size_t depth) const {
+    check_depth(depth, token);
+    const TokenInfo& info = tokens_.token(token->getTokenIndex());
+    auto node = std::make_shared<Node>();
+    node->span = expression_.span(info.begin, info.end);
+    if (info.type == YaqlParser::IDENT) {
+      node->kind = NodeKind::Keyword;
+      node->name = text(token);
+    } else if (info.type == YaqlParser::DOLLAR) {
+      node->kind = NodeKind::Variable;  // `$` is `$1`, the first argument
+      node->name = info.end - info.begin == 1 ? "1" : text(token).substr(1);
+    } else {
+      node->kind = NodeKind::Constant;
+      node->value = info.value;
+    }
+    return node;
+  }
+
+  // Arguments between `open` and its closing bracket. Leading commas, and each comma but
+  // the first between two arguments, stand for an omitted argument.
+  void append_arguments(std::vector<NodePtr>& out, YaqlParser::ArgsContext* args,
+                        antlr4::Token* open, size_t depth) const {
+    size_t previous = open->getTokenIndex();
+    bool first = true;
+    for (YaqlParser::ArgContext* arg : args->items) {
+      const size_t start = arg->getStart()->getTokenIndex();
+      for (size_t comma = previous + (first ? 1 : 2); comma < start; ++comma) {
+        out.push_back(skipped(comma));
+      }
+      out.push_back(argument(arg, depth));
+      previous = arg->getStop()->getTokenIndex();
+      first = false;
+    }
+  }
+
+  NodePtr argument(YaqlParser::ArgContext* arg, size_t depth) const {
+    if (arg->destination == nullptr) return expr(arg->source, depth);
+    check_depth(depth, arg->arrow);
+    auto node = std::make_shared<Node>();
+    node->kind = NodeKind::MappingRule;
+    node->span = span(arg);
+    node->args = {expr(arg->source, depth + 1), expr(arg->destination, depth + 1)};
+    return node;
+  }
+
+  // An omitted argument: an empty span where the comma after it starts.
+  NodePtr skipped(size_t comma) const {
+    const TokenInfo& info = tokens_.token(comma);
+    auto node = std::make_shared<Node>();
+    node->kind = NodeKind::Skipped;
+    node->span = expression_.span(info.begin, info.begin);
+    return node;
+  }
+
+  std::shared_ptr<Node> call(antlr4::ParserRuleContext* ctx, std::string name) const {
+    auto node = std::make_shared<Node>();
+    node->kind = NodeKind::Call;
+    node->span = span(ctx);
+    node->name = std::move(name);
+    return node;
+  }
+
+  void check_depth(size_t depth, antlr4::Token* at) const {
+    if (depth <= max_depth_) return;
+    const TokenInfo& info = tokens_.token(at->getTokenIndex());
+    throw Error(kGrammarError,
+                "expression is nested too deeply (limit " + std::to_string(max_depth_) + ")",
+                expression_.span(info.begin, info.end));
+  }
+
+  Span span(antlr4::ParserRuleContext* ctx) const {
+    const TokenInfo& first = tokens_.token(ctx->getStart()->getTokenIndex());
+    const TokenInfo& last = tokens_.token(ctx->getStop()->getTokenIndex());
+    return expression_.span(first.begin, last.end);
+  }
+
+  std::string text(antlr4::Token* token) const {
+    const TokenInfo& info = tokens_.token(token->getTokenIndex());
+    return std::string(expression_.slice(info.begin, info.end));
+  }
+
+  const Expression& expression_;
+  const CheckedTokenSource& tokens_;
+  size_t max_depth_;
+};
+
+// --- the session --------------------------------------------------------------------------
+
+// One thread's lexer, parser and buffers, reused from parse to parse.
+class ParserSession {
+ public:
+  ParserSession() : lexer_(&chars_), checked_(lexer_), stream_(&checked_), parser_(&stream_) {
+    lexer_.removeErrorListeners();
+    parser_.removeErrorListeners();
+    parser_.setErrorHandler(std::make_shared<StopAtFirstError>());
+  }
+
+  NodePtr parse(std::string_view text, const ParseLimits& limits) {
+    decode_source(text, source_);
+    const Expression expression(text, source_);
+    chars_.load(source_.chars);
+    lexer_.setInputStream(&chars_);
+    checked_.start(expression, limits.max_depth);
+    stream_.setTokenSource(&checked_);
+    parser_.setTokenStream(&stream_);
+    struct Cleanup {
+      ParserSession& session;
+      ~Cleanup() { session.release(); }
+    } cleanup{*this};
+    YaqlParser::ExprContext* tree = run_parser(expression);
+    return AstBuilder(expression, checked_, limits.max_depth).expr(tree, 1);
+  }
+
+ private:
+  // SLL prediction first; full LL only to confirm a syntax error.
+  YaqlParser::ExprContext* run_parser(const Expression& expression) {
+    auto* simulator = parser_.getInterpreter<antlr4::atn::ParserATNSimulator>();
+    simulator->setPredictionMode(antlr4::atn::PredictionMode::SLL);
+    try {
+      return parser_.statement()->body;
+    } catch (const antlr4::RecognitionException&) {
+    }
+    parser_.reset();
+    simulator->setPredictionMode(antlr4::atn::PredictionMode::LL);
+    try {
+      return parser_.statement()->body;
+    } catch (const antlr4::RecognitionException& e) {
+      throw syntax_error(expression, e.getOffendingToken());
+    }
+  }
+
+  Error syntax_error(const Expression& expression, antlr4::Token* offending) {
+    if (offending == nullptr) offending = stream_.LT(1);
+    if (offending->getType() == YaqlParser::ERROR_CHAR) return checked_.problem();
+    return expression.unexpected(checked_.token(offending->getTokenIndex()));
+  }
+
+  // The next parse resets everything anyway; only a large parse's memory is freed now.
+  void release() {
+    if (source_.chars.capacity() <= kKeptBufferSize) return;
+    checked_.finish();
+    stream_.setTokenSource(&checked_);
+    parser_.reset();
+    source_ = SourceText{};
+  }
+
+  SourceText source_;
+  CodePointStream chars_;
+  YaqlLexer lexer_;
+  CheckedTokenSource checked_;
+  antlr4::CommonTokenStream stream_;
+  YaqlParser parser_;
+};
+
+}  // namespace
+
+NodePtr parse(std::string_view text, const ParseLimits& limits) {
+  if (text.size() > limits.max_length) {
+    throw Error(kGrammarError,
+                "expression is too long (" + std::to_string(text.size()) + " bytes, limit " +
+                    std::to_string(limits.max_length) + ")",
+                Span{static_cast<uint32_t>(limits.max_length), static_cast<uint32_t>(text.size())});
+  }
+  try {
+    thread_local ParserSession session;
+    return session.parse(text, limits);
+  } catch (const Error&) {
+    throw;
+  } catch (const std::exception& e) {
+    throw Error(kGrammarError, std::string("Parse error: ") + e.what());
+  } catch (...) {
+    throw Error(kGrammarError, "Parse error: the parser failed");
+  }
+}
+
+}  // namespace sirocco::yaql

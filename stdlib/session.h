@@ -1,0 +1,38 @@
+// Session: every language Sirocco speaks behind one entry point — the YAQL engine with the
+// standard library (and, as they land, Jinja and Mistral's expression layer). The CLI, the
+// tests and the workflow engine evaluate through it.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "interp/limits.h"
+#include "interp/value.h"
+#include "interp/yaql_engine.h"
+
+namespace sirocco {
+
+// The language of a case, as the batch format names it.
+enum class Lang { Yaql, Jinja, JinjaTemplate, JinjaExpression, MistralData };
+// Parses a batch `lang` value; false when unknown.
+bool parse_lang(std::string_view text, Lang& out);
+
+class Session {
+ public:
+  explicit Session(Limits limits = {});
+
+  // Evaluates one expression of the given language with `data` as its input.
+  // Throws Error.
+  Value evaluate(Lang lang, std::string_view expr, const Value& data,
+                 std::string_view jinja_env = "mistral");
+
+  yaql::Engine& yaql() { return *yaql_; }
+  const Limits& limits() const { return limits_; }
+
+ private:
+  Limits limits_;
+  std::unique_ptr<yaql::Engine> yaql_;
+};
+
+}  // namespace sirocco

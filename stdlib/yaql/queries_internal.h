@@ -1,0 +1,42 @@
+// Internal to the queries module (python-yaql's standard_library/queries.py): the parts it
+// is registered from, and the small helpers several parts share.
+#pragma once
+
+#include <cstdint>
+#include <utility>
+
+#include "stdlib/yaql/support.h"
+
+namespace sirocco::yaql {
+
+void register_query_transforms(Registry& r);  // where select selectMany zip join distinct ...
+void register_query_lookups(Registry& r);     // first last single any all count indexOf ...
+void register_query_folds(Registry& r);       // sum max min aggregate reduce accumulate
+void register_query_ordering(Registry& r);    // orderBy orderByDescending thenBy ...
+void register_query_partitions(Registry& r);  // groupBy slice sliceWhere splitWhere splitAt
+void register_query_generators(Registry& r);  // range sequence repeat cycle generate ...
+void register_query_merging(Registry& r);     // mergeWith
+
+// What itertools.islice says about a start (skip) or stop (take, slice) it cannot use.
+inline constexpr const char* kIsliceStartError =
+    "Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
+inline constexpr const char* kIsliceStopError =
+    "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
+
+// An int argument given to itertools.islice: 0 <= count <= sys.maxsize, else ValueError.
+inline int64_t islice_count(const Value& count, const char* error) {
+  if (count.is_big_int() || (count.is_small_int() && count.as_small_int() < 0))
+    throw Error("ValueError", error);
+  return to_int64(count);
+}
+
+// A lazy, single-pass sequence over the items of a list (a Python list iterator).
+inline Value lazy_list(List items) {
+  return lazy([items = std::move(items), next = size_t{0}](Value& out) mutable {
+    if (next >= items.size()) return false;
+    out = items[next++];
+    return true;
+  });
+}
+
+}  // namespace sirocco::yaql

@@ -1,0 +1,138 @@
+// orderBy, orderByDescending, thenBy, thenByDescending: a stable sort by a list of keys,
+// compared with the `#operator_<` and `#operator_>` functions in scope the way
+// python-yaql's OrderingIterable compares them. The sort runs when the first item is pulled,
+// so thenBy can add keys to an ordering that has not been walked yet.
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "interp/text.h"
+#include "stdlib/yaql/queries_internal.h"
+
+namespace sirocco::yaql {
+
+namespace {
+
+bool plain_number(const Value& v) {
+  return v.is_int() || (v.is_float() && !std::isnan(v.as_float()));
+}
+
+// Three-way comparison of two sort keys: -1 when `a < b`, else 1 when `a > b`, else 0.
+class KeyComparer {
+ public:
+  KeyComparer(Evaluator& ev, ScopePtr scope) : ev_(&ev), scope_(std::move(scope)) {}
+
+  int operator()(const Value& a, const Value& b) const {
+    // Numbers and strings compare as in Python unless def() may have redefined operators.
+    bool builtin = (plain_number(a) && plain_number(b)) || (a.is_string() && b.is_string());
+    if (builtin && !scope_->defines_functions()) {
+      int order = compare(a, b);
+      return (order > 0) - (order < 0);
+    }
+    if (holds("#operator_<", a, b)) return -1;
+    if (holds("#operator_>", a, b)) return 1;
+    return 0;
+  }
+
+ private:
+  bool holds(const char* op, const Value& a, const Value& b) const {
+    return truthy(ev_->call(op, scope_, {RawArg::of(a), RawArg::of(b)}));
+  }
+
+  Evaluator* ev_;
+  ScopePtr scope_;
+};
+
+// The result of orderBy: a lazy sequence that sorts its source when first pulled.
+class OrderedSequence final : public SequenceObject {
+ public:
+  OrderedSequence(Value source, KeyComparer comparer)
+      : source_(std::move(source)), comparer_(std::move(comparer)) {}
+
+  void add_key(Lambda selector, bool ascending) {
+    keys_.push_back({std::move(selector), ascending});
+  }
+
+  bool next(Value& out) override {
+    if (!sorted_) sorted_ = sorted_items();
+    if (position_ >= sorted_->size()) return false;
+    out = (*sorted_)[position_++];
+    return true;
+  }
+
+ private:
+  struct SortKey {
+    Lambda selector;
+    bool ascending;
+  };
+
+  List sorted_items() const;
+
+  Value source_;
+  KeyComparer comparer_;
+  std::vector<SortKey> keys_;
+  std::optional<List> sorted_;
+  size_t position_ = 0;
+};
+
+List OrderedSequence::sorted_items() const {
+  List items = to_list(source_);
+  // A key is computed when a comparison first needs it, as the reference computes keys
+  // inside its comparisons (a thenBy key is never computed for items the first key orders).
+  std::vector<std::vector<std::optional<Value>>> cache(
+      keys_.size(), std::vector<std::optional<Value>>(items.size()));
+  auto key = [&](size_t level, size_t item) -> const Value& {
+    std::optional<Value>& slot = cache[level][item];
+    if (!slot) slot = keys_[level].selector(items[item]);
+    return *slot;
+  };
+  auto before = [&](size_t a, size_t b) {
+    for (size_t level = 0; level < keys_.size(); ++level) {
+      int order = comparer_(key(level, a), key(level, b));
+      if (order != 0) return keys_[level].ascending ? order < 0 : order > 0;
+    }
+    return false;
+  };
+  std::vector<size_t> order(items.size());
+  std::iota(order.begin(), order.end(), size_t{0});
+  std::stable_sort(order.begin(), order.end(), before);
+  List sorted;
+  sorted.reserve(items.size());
+  for (size_t i : order) sorted.push_back(items[i]);
+  return sorted;
+}
+
+Value order_by(Call& c, bool ascending) {
+  auto ordered =
+      boost::intrusive_ptr<OrderedSequence>(new OrderedSequence(c[0], KeyComparer(c.ev, c.scope)));
+  ordered->add_key(c.lambda(1), ascending);
+  return Value::sequence(ordered);
+}
+
+// thenBy adds a key to the ordering it is called on, like the reference (which mutates it).
+Value then_by(Call& c, bool ascending) {
+  auto* ordered = dynamic_cast<OrderedSequence*>(&c[0].as_sequence());
+  if (!ordered)
+    throw Error("NoMatchingMethodException", "No method \"" + c.def.name + "\" for receiver " +
+                                                 python_str(c[0], PyStyle::Yaql) +
+                                                 " matches supplied arguments");
+  ordered->add_key(c.lambda(1), ascending);
+  return c[0];
+}
+
+}  // namespace
+
+void register_query_ordering(Registry& r) {
+  for (bool ascending : {true, false}) {
+    std::string suffix = ascending ? "" : "Descending";
+    r.add("method orderBy" + suffix + "(collection: iterable, selector: lambda)",
+          [ascending](Call& c) { return order_by(c, ascending); });
+    r.add("method thenBy" + suffix + "(collection: iterator, selector: lambda)",
+          [ascending](Call& c) { return then_by(c, ascending); });
+  }
+}
+
+}  // namespace sirocco::yaql
