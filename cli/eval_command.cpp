@@ -50,6 +50,15 @@ bool load_data(const std::string& spec, Value& out) {
   return true;
 }
 
+// Compact JSON when asked; otherwise one Python-style line, indented on a terminal when
+// that line would not fit.
+std::string output_text(const Value& result, bool compact) {
+  if (compact) return to_json(result);
+  std::string line = to_json_line(result);
+  if (line.size() > 100 && isatty(STDOUT_FILENO)) return to_json(result, 2);
+  return line;
+}
+
 int run_batch_file(const EvalOptions& o, Session& session) {
   if (o.batch == "-") {
     run_batch(std::cin, std::cout, session);
@@ -79,7 +88,7 @@ int run_eval(const EvalOptions& o) {
   if (!load_data(o.data, data)) return 2;
   try {
     Value result = session.evaluate(lang, o.expression, data, o.env);
-    std::cout << to_json(result, o.compact ? -1 : 2) << "\n";
+    std::cout << output_text(result, o.compact) << "\n";
     return 0;
   } catch (const Error& e) {
     std::cerr << render_error(e, o.expression) << "\n";

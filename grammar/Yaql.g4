@@ -7,7 +7,7 @@
 // (interp/yaql_parser.cpp) while it feeds tokens to this parser: the order of positional
 // and named arguments, identifiers starting with '__', numbers running into a word, string
 // escapes, and the nesting limit. Field labels let the front-end read the tree without
-// casts.
+// casts. The precedence levels are repeated in class_of() in that file; keep them in step.
 grammar Yaql;
 
 statement

@@ -14,7 +14,8 @@ constexpr size_t kContextBefore = 40;     // columns kept before the span in a w
 
 // The line of `source` holding byte `offset`, without its line break.
 std::string_view line_at(std::string_view source, size_t offset) {
-  const size_t newline_before = offset == 0 ? std::string_view::npos : source.rfind('\n', offset - 1);
+  const size_t newline_before =
+      offset == 0 ? std::string_view::npos : source.rfind('\n', offset - 1);
   const size_t begin = newline_before == std::string_view::npos ? 0 : newline_before + 1;
   size_t end = source.find('\n', offset);
   if (end == std::string_view::npos) end = source.size();
@@ -75,7 +76,8 @@ std::string render_error(const Error& e, std::string_view source, std::string_vi
 
   // The caret line copies tabs from the source line so the caret lines up in a terminal.
   if (w.cut_before) out += "   ";
-  const std::string_view lead = line.substr(shown_begin, utf8::offset_of(line, caret_column) - shown_begin);
+  const std::string_view lead =
+      line.substr(shown_begin, utf8::offset_of(line, caret_column) - shown_begin);
   size_t at = 0;
   while (at < lead.size()) {
     out += lead[at] == '\t' ? '\t' : ' ';

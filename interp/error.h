@@ -24,7 +24,8 @@ Position position_of(std::string_view source, uint32_t offset);
 
 class Error : public std::exception {
  public:
-  Error(std::string type, std::string message) : type_(std::move(type)), message_(std::move(message)) {}
+  Error(std::string type, std::string message)
+      : type_(std::move(type)), message_(std::move(message)) {}
   Error(std::string type, std::string message, Span span)
       : type_(std::move(type)), message_(std::move(message)), span_(span), has_span_(true) {}
 

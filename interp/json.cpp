@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <limits>
+#include <unordered_map>
 
 #include "interp/error.h"
 #include "interp/number.h"
@@ -20,14 +21,18 @@ namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// Bytes that need no attention inside a string: not '"', '\\' or a control character.
-struct PlainStringBytes {
+// Bytes that need no attention inside a string: not '"', '\\' or a control character;
+// with `ascii_only`, not part of a multi-byte UTF-8 sequence either.
+struct PlainBytes {
   bool table[256];
-  constexpr PlainStringBytes() : table() {
-    for (int c = 0; c < 256; ++c) table[c] = c >= 0x20 && c != '"' && c != '\\';
+  constexpr explicit PlainBytes(bool ascii_only) : table() {
+    for (int c = 0; c < 256; ++c) {
+      table[c] = c >= 0x20 && c != '"' && c != '\\' && (!ascii_only || c < 0x80);
+    }
   }
+  bool operator()(char c) const { return table[static_cast<unsigned char>(c)]; }
 };
-constexpr PlainStringBytes kPlain;
+constexpr PlainBytes kPlain(false), kPlainAscii(true);
 
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -67,7 +72,8 @@ class JsonParser {
   }
 
   bool literal(std::string_view word) {
-    if (static_cast<size_t>(end_ - p_) < word.size() || std::memcmp(p_, word.data(), word.size()) != 0) {
+    if (static_cast<size_t>(end_ - p_) < word.size() ||
+        std::memcmp(p_, word.data(), word.size()) != 0) {
       return false;
     }
     p_ += word.size();
@@ -79,7 +85,7 @@ class JsonParser {
     if (p_ == end_) fail("Expecting value", p_);
     switch (*p_) {
       case '"':
-        return Value::string(string());
+        return string_value();
       case '{':
         return object(depth + 1);
       case '[':
@@ -112,20 +118,25 @@ class JsonParser {
     if (depth > kMaxJsonDepth) throw Error("JSONDecodeError", "nesting too deep");
   }
 
+  // Items are collected on a stack shared by all nesting levels, then moved into a list
+  // of exactly the right size: one allocation per array.
   Value array(int depth) {
     enter(depth);
     ++p_;
     skip_whitespace();
-    List items;
     if (p_ < end_ && *p_ == ']') {
       ++p_;
-      return Value::list(std::move(items));
+      return Value::list({});
     }
+    const size_t base = pending_items_.size();
     for (;;) {
-      items.push_back(value(depth));
+      pending_items_.push_back(value(depth));
       skip_whitespace();
       if (p_ < end_ && *p_ == ']') {
         ++p_;
+        List items(std::make_move_iterator(pending_items_.begin() + static_cast<ptrdiff_t>(base)),
+                   std::make_move_iterator(pending_items_.end()));
+        pending_items_.resize(base);
         return Value::list(std::move(items));
       }
       if (p_ == end_ || *p_ != ',') fail("Expecting ',' delimiter", p_);
@@ -134,33 +145,69 @@ class JsonParser {
     }
   }
 
+  // Entries are collected like array items, then set into a dict sized once (a duplicate
+  // key keeps its first position and takes the last value).
   Value object(int depth) {
     enter(depth);
     ++p_;
     skip_whitespace();
-    Dict dict;
     if (p_ < end_ && *p_ == '}') {
       ++p_;
-      return Value::dict(std::move(dict));
+      return Value::dict({});
     }
+    const size_t base = pending_entries_.size();
     for (;;) {
       if (p_ == end_ || *p_ != '"') fail("Expecting property name enclosed in double quotes", p_);
-      Value key = Value::string(string());
+      Value key = key_value();
       skip_whitespace();
       if (p_ == end_ || *p_ != ':') fail("Expecting ':' delimiter", p_);
       ++p_;
       skip_whitespace();
-      dict.set(std::move(key), value(depth));
+      Value item = value(depth);
+      pending_entries_.emplace_back(std::move(key), std::move(item));
       skip_whitespace();
       if (p_ < end_ && *p_ == '}') {
         ++p_;
-        return Value::dict(std::move(dict));
+        return Value::dict(take_entries(base));
       }
       if (p_ == end_ || *p_ != ',') fail("Expecting ',' delimiter", p_);
       ++p_;
       skip_whitespace();
     }
   }
+
+  [[gnu::noinline]] Dict take_entries(size_t base) {
+    Dict dict;
+    dict.reserve(pending_entries_.size() - base);
+    for (size_t i = base; i < pending_entries_.size(); ++i) {
+      dict.set(std::move(pending_entries_[i].first), std::move(pending_entries_[i].second));
+    }
+    pending_entries_.resize(base);
+    return dict;
+  }
+
+  // An object key. Short plain ASCII keys repeat across the objects of a document, so they
+  // are interned: one string object per distinct key, which also makes key comparisons
+  // pointer comparisons.
+  [[gnu::noinline]] Value key_value() {
+    constexpr size_t kMaxInternedLength = 64;
+    constexpr size_t kMaxInternedKeys = 4096;
+    const char* text_begin = p_ + 1;
+    const char* q = text_begin;
+    while (q < end_ && kPlainAscii(*q)) ++q;
+    const size_t length = static_cast<size_t>(q - text_begin);
+    if (q == end_ || *q != '"' || length > kMaxInternedLength) return string_value();
+    p_ = q + 1;
+    const std::string_view text(text_begin, length);
+    if (auto it = interned_keys_.find(text); it != interned_keys_.end()) return it->second;
+    Value key = Value::string(std::string(text));
+    if (interned_keys_.size() < kMaxInternedKeys) interned_keys_.emplace(key.as_string(), key);
+    return key;
+  }
+
+  // Leaf values are parsed out of line so the frames of the value/array/object recursion
+  // stay small.
+  [[gnu::noinline]] Value string_value() { return Value::string(string()); }
 
   // A string at the opening quote; leaves p_ past the closing quote.
   std::string string() {
@@ -169,7 +216,7 @@ class JsonParser {
     for (;;) {
       const char* run = p_;
       unsigned char high_bits = 0;
-      while (p_ < end_ && kPlain.table[static_cast<unsigned char>(*p_)]) high_bits |= *p_++;
+      while (p_ < end_ && kPlain(*p_)) high_bits |= *p_++;
       if (high_bits & 0x80 && !utf8::valid(std::string_view(run, static_cast<size_t>(p_ - run)))) {
         fail("Invalid UTF-8 in string", run);
       }
@@ -249,7 +296,7 @@ class JsonParser {
   }
 
   // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)? ; a fraction or exponent makes a float.
-  Value number() {
+  [[gnu::noinline]] Value number() {
     const char* start = p_;
     const char* q = p_;
     if (*q == '-') ++q;
@@ -300,6 +347,10 @@ class JsonParser {
   const char* begin_;
   const char* end_;
   const char* p_;
+  std::vector<Value> pending_items_;          // of the arrays being parsed
+  std::vector<Dict::Entry> pending_entries_;  // of the objects being parsed
+  // Views into the interned strings themselves, which the map keeps alive.
+  std::unordered_map<std::string_view, Value> interned_keys_;
 };
 
 // --- writing --------------------------------------------------------------------------------
@@ -356,11 +407,38 @@ void append_json_float(std::string& out, double d) {
   }
 }
 
+// Python's timedelta.total_seconds(): micros / 10**6, exactly rounded.
+double timedelta_total_seconds(int64_t micros) {
+  return num_truediv(Value::integer(micros), Value::integer(int64_t{1000000})).as_float();
+}
+
 class JsonWriter {
  public:
-  JsonWriter(std::string& out, int indent) : out_(out), indent_(indent) {}
+  JsonWriter(std::string& out, int indent, bool spaced = false)
+      : out_(out), indent_(indent), spaced_(spaced && indent < 0) {}
 
   void write(const Value& v) {
+    switch (v.kind()) {
+      case Kind::List:
+        array(v.as_list());
+        return;
+      case Kind::Set:
+        array(v.as_set().items());
+        return;
+      case Kind::Sequence:
+        array(to_list(v));
+        return;
+      case Kind::Dict:
+        object(v.as_dict());
+        return;
+      default:
+        scalar(v);
+    }
+  }
+
+ private:
+  // Out of line, so the frames of the recursion through containers stay small.
+  [[gnu::noinline]] void scalar(const Value& v) {
     switch (v.kind()) {
       case Kind::Null:
         out_ += "null";
@@ -377,34 +455,25 @@ class JsonWriter {
       case Kind::String:
         append_json_string(out_, v.as_string());
         return;
-      case Kind::List:
-        array(v.as_list());
-        return;
-      case Kind::Set:
-        array(v.as_set().items());
-        return;
-      case Kind::Sequence:
-        array(to_list(v));
-        return;
-      case Kind::Dict:
-        object(v.as_dict());
-        return;
       case Kind::DateTime:
         append_json_string(out_, isoformat(v.as_datetime()));
         return;
       case Kind::TimeSpan:
-        append_json_float(out_, num_truediv(Value::integer(v.timespan_micros()),
-                                            Value::integer(int64_t{1000000}))
-                                    .as_float());
+        append_json_float(out_, timedelta_total_seconds(v.timespan_micros()));
         return;
       case Kind::Function:
       case Kind::Opaque:
         append_json_string(out_, python_str(v));
         return;
+      case Kind::List:
+      case Kind::Set:
+      case Kind::Sequence:
+      case Kind::Dict:
+        write(v);
+        return;
     }
   }
 
- private:
   bool pretty() const { return indent_ >= 0; }
 
   void newline() {
@@ -420,7 +489,7 @@ class JsonWriter {
     out_ += '[';
     ++level_;
     for (size_t i = 0; i < items.size(); ++i) {
-      if (i) out_ += ',';
+      if (i) out_ += spaced_ ? ", " : ",";
       if (pretty()) newline();
       write(items[i]);
     }
@@ -438,11 +507,11 @@ class JsonWriter {
     ++level_;
     bool first = true;
     for (const auto& [key, value] : d) {
-      if (!first) out_ += ',';
+      if (!first) out_ += spaced_ ? ", " : ",";
       first = false;
       if (pretty()) newline();
       key_text(key);
-      out_ += pretty() ? ": " : ":";
+      out_ += pretty() || spaced_ ? ": " : ":";
       write(value);
     }
     --level_;
@@ -451,7 +520,7 @@ class JsonWriter {
   }
 
   // A key that is not a string is written as the JSON text of the key, quoted.
-  void key_text(const Value& key) {
+  [[gnu::noinline]] void key_text(const Value& key) {
     if (key.is_string()) {
       append_json_string(out_, key.as_string());
     } else if (key.is_datetime()) {
@@ -465,6 +534,7 @@ class JsonWriter {
 
   std::string& out_;
   int indent_;
+  bool spaced_;
   size_t level_ = 0;
 };
 
@@ -475,6 +545,12 @@ Value parse_json(std::string_view text) { return JsonParser(text).document(); }
 std::string to_json(const Value& v, int indent) {
   std::string out;
   JsonWriter(out, indent).write(v);
+  return out;
+}
+
+std::string to_json_line(const Value& v) {
+  std::string out;
+  JsonWriter(out, -1, true).write(v);
   return out;
 }
 

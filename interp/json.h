@@ -13,7 +13,7 @@ namespace sirocco {
 // keeps its first position and takes the last value). Throws Error("JSONDecodeError",
 // "Expecting value: line 1 column 1 (char 0)") on bad input, and "nesting too deep" past
 // kMaxJsonDepth nested arrays/objects.
-inline constexpr int kMaxJsonDepth = 10000;
+inline constexpr int kMaxJsonDepth = 1000;
 Value parse_json(std::string_view text);
 
 // Writes a Value as JSON: floats in Python repr (NaN, Infinity, -Infinity tokens), sets
@@ -22,5 +22,8 @@ Value parse_json(std::string_view text);
 // indent < 0: compact, no spaces (separators ',' and ':'); else pretty like Python's
 // json.dumps(indent=N): one item per line, ',' and ': ' separators.
 std::string to_json(const Value& v, int indent = -1);
+
+// One line with Python json.dumps' default separators: [2, 3], {"a": 1}.
+std::string to_json_line(const Value& v);
 
 }  // namespace sirocco

@@ -54,7 +54,8 @@ bool float_operation(const Value& a, const Value& b, std::string_view op) {
 // Python float(x) of an operand: big ints that do not fit raise OverflowError.
 double float_operand(const Value& v) {
   double d = v.to_double();
-  if (v.is_big_int() && std::isinf(d)) throw Error("OverflowError", "int too large to convert to float");
+  if (v.is_big_int() && std::isinf(d))
+    throw Error("OverflowError", "int too large to convert to float");
   return d;
 }
 
@@ -84,7 +85,8 @@ double true_divide_ints(const BigInt& dividend, const BigInt& divisor) {
   const double zero = negative ? -0.0 : 0.0;
   if (a.is_zero()) return zero;
   const int64_t diff = static_cast<int64_t>(bit_length(a)) - static_cast<int64_t>(bit_length(b));
-  if (diff > DBL_MAX_EXP) throw Error("OverflowError", "integer division result too large for a float");
+  if (diff > DBL_MAX_EXP)
+    throw Error("OverflowError", "integer division result too large for a float");
   if (diff < DBL_MIN_EXP - DBL_MANT_DIG - 1) return zero;
   // Scale a so the quotient has DBL_MANT_DIG + 2 or + 3 bits (fewer when subnormal).
   const int64_t shift = std::max<int64_t>(diff, DBL_MIN_EXP) - DBL_MANT_DIG - 2;
@@ -322,7 +324,8 @@ Value num_neg(const Value& a) {
   int64_t x;
   if (small_operand(a, x) && x != std::numeric_limits<int64_t>::min()) return Value::integer(-x);
   if (a.is_float()) return Value::number(-a.as_float());
-  if (!is_int_like(a)) throw Error("TypeError", "bad operand type for unary -: '" + type_name(a) + "'");
+  if (!is_int_like(a))
+    throw Error("TypeError", "bad operand type for unary -: '" + type_name(a) + "'");
   return Value::integer(-a.as_big_int());
 }
 
@@ -332,7 +335,8 @@ Value num_abs(const Value& a) {
     return Value::integer(x < 0 ? -x : x);
   }
   if (a.is_float()) return Value::number(std::fabs(a.as_float()));
-  if (!is_int_like(a)) throw Error("TypeError", "bad operand type for abs(): '" + type_name(a) + "'");
+  if (!is_int_like(a))
+    throw Error("TypeError", "bad operand type for abs(): '" + type_name(a) + "'");
   return Value::integer(boost::multiprecision::abs(a.as_big_int()));
 }
 
@@ -353,9 +357,11 @@ Value int_from_text(std::string_view text) {
   std::string_view digits = text;
   const bool negative = !digits.empty() && digits[0] == '-';
   if (!digits.empty() && (digits[0] == '-' || digits[0] == '+')) digits.remove_prefix(1);
-  const bool all_digits = std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
+  const bool all_digits =
+      std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
   if (digits.empty() || !all_digits) {
-    throw Error("ValueError", "invalid literal for int() with base 10: '" + std::string(text) + "'");
+    throw Error("ValueError",
+                "invalid literal for int() with base 10: '" + std::string(text) + "'");
   }
   if (digits.size() > static_cast<size_t>(kMaxIntDigits)) {
     throw Error("ValueError", "Exceeds the limit (" + std::to_string(kMaxIntDigits) +

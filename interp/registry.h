@@ -31,10 +31,10 @@ class Call;
 
 enum class TypeCode : uint8_t {
   Any,
-  Null,      // only null
-  Int,       // int, not bool
-  PyInt,     // int including bool (Python isinstance(x, int))
-  Number,    // int or float, not bool
+  Null,    // only null
+  Int,     // int, not bool
+  PyInt,   // int including bool (Python isinstance(x, int))
+  Number,  // int or float, not bool
   String,
   Bool,
   Scalar,    // null, bool, number or string
@@ -84,7 +84,7 @@ struct FunctionDef {
   bool is_method = false;
   std::vector<Param> params;  // positional params first, then *args, then **kwargs
   Impl impl;
-  int level = 0;  // 0 = normal; higher levels are only tried when lower ones have no match
+  int level = 0;          // 0 = normal; higher levels are only tried when lower ones have no match
   std::string signature;  // the text it was declared with, for docs and errors
 
   size_t positional_count() const;  // params that are neither *args nor **kwargs

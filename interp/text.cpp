@@ -243,6 +243,24 @@ class PyPrinter {
 
   void repr(const Value& v) {
     switch (v.kind()) {
+      case Kind::List:
+        list(v.as_list());
+        return;
+      case Kind::Dict:
+        dict(v.as_dict());
+        return;
+      case Kind::Set:
+        set(v.as_set());
+        return;
+      default:
+        scalar_repr(v);
+    }
+  }
+
+ private:
+  // Out of line, so the frames of the recursion through containers stay small.
+  [[gnu::noinline]] void scalar_repr(const Value& v) {
+    switch (v.kind()) {
       case Kind::Null:
         out_ += "None";
         return;
@@ -257,15 +275,6 @@ class PyPrinter {
         return;
       case Kind::String:
         append_string_repr(out_, v.as_string());
-        return;
-      case Kind::List:
-        list(v.as_list());
-        return;
-      case Kind::Dict:
-        dict(v.as_dict());
-        return;
-      case Kind::Set:
-        set(v.as_set());
         return;
       case Kind::DateTime:
         append_datetime_repr(out_, v.as_datetime());
@@ -282,10 +291,14 @@ class PyPrinter {
       case Kind::Opaque:
         out_ += "<object>";
         return;
+      case Kind::List:
+      case Kind::Dict:
+      case Kind::Set:
+        repr(v);
+        return;
     }
   }
 
- private:
   void items(const std::vector<Value>& values) {
     for (size_t i = 0; i < values.size(); ++i) {
       if (i) out_ += ", ";

@@ -696,8 +696,9 @@ List sorted_entries(const Dict& d) {
   std::vector<const Dict::Entry*> entries;
   entries.reserve(d.size());
   for (const auto& entry : d) entries.push_back(&entry);
-  std::sort(entries.begin(), entries.end(),
-            [](const Dict::Entry* x, const Dict::Entry* y) { return sort_less(x->first, y->first); });
+  std::sort(entries.begin(), entries.end(), [](const Dict::Entry* x, const Dict::Entry* y) {
+    return sort_less(x->first, y->first);
+  });
   List flat;
   flat.reserve(d.size() * 2);
   for (const Dict::Entry* entry : entries) {

@@ -109,10 +109,10 @@ class Value {
 
   bool as_bool() const { return b_; }
   int64_t as_small_int() const { return i_; }
-  BigInt as_big_int() const;  // any int, widened
+  BigInt as_big_int() const;      // any int, widened
   const BigInt& big_int() const;  // the value of a big int (is_big_int() only), no copy
   double as_float() const { return f_; }
-  double to_double() const;  // int or float; big ints round (may give inf)
+  double to_double() const;  // int, bool or float; big ints round (may give inf); else NaN
   int64_t timespan_micros() const { return i_; }
   const std::string& as_string() const;
   size_t string_length() const;  // in code points
@@ -182,6 +182,7 @@ class Dict {
   // Inserts or replaces (a replaced key keeps its first position, like Python).
   void set(Value key, Value value);
   bool erase(const Value& key);
+  void reserve(size_t n) { entries_.reserve(n); }
   const Value* find(const Value& key) const;
   bool contains(const Value& key) const { return find(key) != nullptr; }
   size_t size() const { return entries_.size(); }

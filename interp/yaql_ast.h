@@ -28,9 +28,9 @@ enum class NodeKind : uint8_t {
 struct Node {
   NodeKind kind;
   Span span;
-  Value value;               // Constant
-  std::string name;          // Keyword text, Variable name, Call function name
-  std::vector<NodePtr> args; // Call arguments, MappingRule source/destination
+  Value value;                // Constant
+  std::string name;           // Keyword text, Variable name, Call function name
+  std::vector<NodePtr> args;  // Call arguments, MappingRule source/destination
   // A Call written as a function (`f(x)`) can take a receiver when it is the right-hand side
   // of `.`/`?.`; operator calls cannot (YAQL's uses_receiver).
   bool uses_receiver = false;

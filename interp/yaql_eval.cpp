@@ -115,9 +115,9 @@ void Evaluator::enter(Span span) {
 void Evaluator::check_collection_size(size_t items) const {
   if (limits_.max_collection_items >= 0 &&
       static_cast<int64_t>(items) > limits_.max_collection_items)
-    throw Error("CollectionTooLargeException", "Collection length exceeds " +
-                                                   std::to_string(limits_.max_collection_items) +
-                                                   " elements");
+    throw Error(
+        "CollectionTooLargeException",
+        "Collection length exceeds " + std::to_string(limits_.max_collection_items) + " elements");
 }
 
 Value Evaluator::eval(const Node& node, const ScopePtr& scope, const Value* receiver) {
@@ -142,11 +142,6 @@ Value Evaluator::eval(const Node& node, const ScopePtr& scope, const Value* rece
 }
 
 Value Evaluator::call_node(const Node& node, const ScopePtr& scope, const Value* receiver) {
-  enter(node.span);
-  struct Leave {
-    Evaluator* e;
-    ~Leave() { e->leave(); }
-  } guard{this};
   std::vector<RawArg> args;
   args.reserve(node.args.size() + 1);
   for (const auto& a : node.args) args.push_back(RawArg::of(a.get()));
@@ -204,11 +199,11 @@ struct Binding {
 
 struct Mapping {
   const FunctionDef* def = nullptr;
-  std::vector<Binding> params;          // one per positional param
-  std::vector<size_t> varargs;          // positional arg indices going to *args
-  std::vector<size_t> kwargs_to_rest;   // kwarg indices going to **kwargs
-  std::vector<bool> lazy_positional;    // per positional arg
-  std::vector<bool> lazy_kw;            // per kwarg
+  std::vector<Binding> params;         // one per positional param
+  std::vector<size_t> varargs;         // positional arg indices going to *args
+  std::vector<size_t> kwargs_to_rest;  // kwarg indices going to **kwargs
+  std::vector<bool> lazy_positional;   // per positional arg
+  std::vector<bool> lazy_kw;           // per kwarg
 };
 
 bool is_skipped(const RawArg& a) { return a.node && a.node->kind == NodeKind::Skipped; }
@@ -226,8 +221,9 @@ const Value* static_value(const RawArg& a, Value& scratch) {
 }
 
 bool node_fits(const ParamType& t, const RawArg& a) {
-  if (a.evaluated) return t.code != TypeCode::Expr && t.code != TypeCode::Keyword &&
-                          t.code != TypeCode::StringConstant && t.code != TypeCode::MappingRule;
+  if (a.evaluated)
+    return t.code != TypeCode::Expr && t.code != TypeCode::Keyword &&
+           t.code != TypeCode::StringConstant && t.code != TypeCode::MappingRule;
   const Node& n = *a.node;
   switch (t.code) {
     case TypeCode::Keyword:
@@ -352,6 +348,11 @@ Value Evaluator::resolve_and_call(std::string_view name, const ScopePtr& scope,
                                   std::vector<RawArg>& args,
                                   std::vector<std::pair<std::string, RawArg>>& kwargs,
                                   const Value* receiver, Span span) {
+  enter(span);
+  struct Leave {
+    Evaluator* e;
+    ~Leave() { e->leave(); }
+  } guard{this};
   auto levels = collect(name, scope.get(), receiver != nullptr);
   if (levels.empty()) {
     if (receiver)

@@ -22,7 +22,7 @@ class Scope final : public Object {
   explicit Scope(boost::intrusive_ptr<Scope> parent = nullptr);
 
   const Value* lookup(std::string_view name) const;  // walks the parents
-  void set(std::string_view name, Value value);       // name without '$'; "" means "1"
+  void set(std::string_view name, Value value);      // name without '$'; "" means "1"
   void define(FunctionDefPtr f);
   const std::vector<FunctionDefPtr>& own_functions() const { return functions_; }
   const Scope* parent() const { return parent_.get(); }
@@ -46,7 +46,8 @@ ScopePtr scope_of(const Value& v);
 class Lambda {
  public:
   Lambda() = default;
-  Lambda(Evaluator* ev, const Node* node, ScopePtr scope) : ev_(ev), node_(node), scope_(std::move(scope)) {}
+  Lambda(Evaluator* ev, const Node* node, ScopePtr scope)
+      : ev_(ev), node_(node), scope_(std::move(scope)) {}
   explicit Lambda(Value callable) : callable_(std::move(callable)) {}
 
   // Evaluates with $1..$n (and $) bound to args, in a child of the defining scope.
@@ -131,8 +132,8 @@ class Evaluator {
   struct Candidate;
   Value call_node(const Node& node, const ScopePtr& scope, const Value* receiver);
   Value resolve_and_call(std::string_view name, const ScopePtr& scope, std::vector<RawArg>& args,
-                         std::vector<std::pair<std::string, RawArg>>& kwargs,
-                         const Value* receiver, Span span);
+                         std::vector<std::pair<std::string, RawArg>>& kwargs, const Value* receiver,
+                         Span span);
   std::vector<std::vector<const FunctionDef*>> collect(std::string_view name, const Scope* scope,
                                                        bool method) const;
   void enter(Span span);

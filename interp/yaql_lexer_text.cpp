@@ -62,7 +62,14 @@ size_t valid_sequence(std::string_view s, size_t pos, char32_t& cp) {
 
 constexpr size_t kMaxInt64Digits = 18;  // any 18-digit number fits in int64
 
+// CPython 3.11 refuses to convert longer digit strings to int (and so does yaql's lexer).
+constexpr size_t kMaxIntLiteralDigits = 4300;
+
 Value integer_value(std::string_view digits) {
+  if (digits.size() > kMaxIntLiteralDigits)
+    throw Error("ValueError", "Exceeds the limit (" + std::to_string(kMaxIntLiteralDigits) +
+                                  " digits) for integer string conversion: value has " +
+                                  std::to_string(digits.size()) + " digits");
   const size_t first_nonzero = digits.find_first_not_of('0');
   if (first_nonzero == std::string_view::npos) return Value::integer(int64_t{0});
   digits.remove_prefix(first_nonzero);  // a leading 0 would make BigInt read octal
@@ -105,31 +112,13 @@ int hex_digit(char32_t c) {
   return -1;
 }
 
+// The one-character escapes: \\ \' \" \a \b \f \n \r \t \v.
 std::optional<char> single_character_escape(char32_t c) {
-  switch (c) {
-    case '\\':
-      return '\\';
-    case '\'':
-      return '\'';
-    case '"':
-      return '"';
-    case 'a':
-      return '\a';
-    case 'b':
-      return '\b';
-    case 'f':
-      return '\f';
-    case 'n':
-      return '\n';
-    case 'r':
-      return '\r';
-    case 't':
-      return '\t';
-    case 'v':
-      return '\v';
-    default:
-      return std::nullopt;
-  }
+  constexpr std::string_view kWritten = "\\'\"abfnrtv";
+  constexpr std::string_view kMeant = "\\'\"\a\b\f\n\r\t\v";
+  const size_t at = c < 0x80 ? kWritten.find(static_cast<char>(c)) : std::string_view::npos;
+  if (at == std::string_view::npos) return std::nullopt;
+  return kMeant[at];
 }
 
 bool is_high_surrogate(char32_t c) { return c >= 0xD800 && c <= 0xDBFF; }

@@ -179,7 +179,6 @@ class Expression {
  public:
   Expression(std::string_view text, const SourceText& source) : text_(text), source_(source) {}
 
-  std::string_view text() const { return text_; }
   const std::u32string& chars() const { return source_.chars; }
   Span span(uint32_t begin, uint32_t end) const {
     return Span{source_.byte_offsets[begin], source_.byte_offsets[end]};
@@ -194,6 +193,12 @@ class Expression {
                  "Lexical error: illegal character '" + std::string(slice(position, position + 1)) +
                      "' at position " + std::to_string(position),
                  span(position, position + 1));
+  }
+
+  Error too_deep(uint32_t begin, uint32_t end, size_t limit) const {
+    return Error(kGrammarError,
+                 "expression is nested too deeply (limit " + std::to_string(limit) + ")",
+                 span(begin, end));
   }
 
   // yaql shows the token's value: a string without quotes, True for true, 1.5 for 1.50.
@@ -261,12 +266,12 @@ class CheckedTokenSource final : public antlr4::TokenSource {
     problem_.reset();
     stopped_ = false;
   }
-  // After a parse: hand out nothing more and drop what the parse kept.
+  // After a parse: hand out nothing more and free what the parse kept.
   void finish() {
     stopped_ = true;
     ready_.clear();
     lookahead_.reset();
-    if (tokens_.capacity() > kKeptBufferSize) tokens_ = {};
+    tokens_ = {};
   }
 
   const TokenInfo& token(size_t index) const { return tokens_[index]; }
@@ -336,8 +341,8 @@ class CheckedTokenSource final : public antlr4::TokenSource {
     const auto dot_at = static_cast<uint32_t>(begin + dot);
     auto* whole = static_cast<antlr4::CommonToken*>(number.get());
     whole->setStopIndex(dot_at - 1);
-    TokenPtr first = admit(std::move(number));
-    if (!stopped_) ready_.push_back(admit(make_token(YaqlLexer::DOT, dot_at, dot_at + 1)));
+    TokenPtr first = admit(std::move(number));  // an operand never stops the stream
+    ready_.push_back(admit(make_token(YaqlLexer::DOT, dot_at, dot_at + 1)));
     if (!stopped_) {
       ready_.push_back(stop(make_token(YaqlLexer::NUMBER, dot_at + 1, end),
                             expression_->lexical_error(dot_at + 1)));
@@ -370,15 +375,9 @@ class CheckedTokenSource final : public antlr4::TokenSource {
       case RuleVerdict::Unexpected:
         return stop(std::move(token), expression_->unexpected(info), std::move(info));
       case RuleVerdict::TooDeep:
-        return stop(std::move(token), too_deep(info));
+        return stop(std::move(token), expression_->too_deep(begin, end, max_depth_));
     }
     return token;
-  }
-
-  Error too_deep(const TokenInfo& info) const {
-    return Error(kGrammarError,
-                 "expression is nested too deeply (limit " + std::to_string(max_depth_) + ")",
-                 expression_->span(info.begin, info.end));
   }
 
   // Ends the stream at `token`, which becomes an ERROR_CHAR standing for `problem`.
@@ -436,7 +435,7 @@ class AstBuilder {
     if (op == YaqlParser::LPAREN) return expr(ctx->right, depth);  // no node for (x)
     check_depth(depth, ctx->op);
     if (ctx->left == nullptr) return prefix_form(ctx, op, depth);
-    auto node = call(ctx, op == YaqlParser::LBRACKET ? "#indexer" : "#operator_" + text(ctx->op));
+    auto node = call(ctx, op == YaqlParser::LBRACKET ? "#indexer" : binary_function(ctx->op));
     node->args.push_back(expr(ctx->left, depth + 1));
     if (op == YaqlParser::LBRACKET) {
       append_arguments(node->args, ctx->arguments, ctx->op, depth + 1);
@@ -447,22 +446,30 @@ class AstBuilder {
   }
 
  private:
-  // A call written as f(...), a list, a dict, or a unary operator.
+  // A unary operator, or a call written as f(...), [...] (#list) or {...} (#map).
   NodePtr prefix_form(YaqlParser::ExprContext* ctx, size_t op, size_t depth) const {
-    std::shared_ptr<Node> node;
-    if (op == YaqlParser::FUNC) {
-      const std::string name = text(ctx->op);
-      node = call(ctx, name.substr(0, name.size() - 1));
-      node->uses_receiver = true;
-    } else if (op == YaqlParser::LBRACKET || op == YaqlParser::LBRACE) {
-      node = call(ctx, op == YaqlParser::LBRACKET ? "#list" : "#map");
-    } else {
-      node = call(ctx, "#unary_operator_" + text(ctx->op));
+    if (ctx->arguments == nullptr) {
+      auto node = call(ctx, "#unary_operator_" + text(ctx->op));
       node->args.push_back(expr(ctx->right, depth + 1));
       return node;
     }
+    std::string name = op == YaqlParser::FUNC       ? text(ctx->op)
+                       : op == YaqlParser::LBRACKET ? "#list"
+                                                    : "#map";
+    if (op == YaqlParser::FUNC) name.pop_back();  // the token ends with '('
+    auto node = call(ctx, std::move(name));
+    node->uses_receiver = op == YaqlParser::FUNC;
     append_arguments(node->args, ctx->arguments, ctx->op, depth + 1);
     return node;
+  }
+
+  // The function a binary operator calls. As in yaql's operator table, `=` and `!=` are
+  // aliased to '*equal' and '*not_equal'; the others are '#operator_<symbol>'.
+  std::string binary_function(antlr4::Token* op) const {
+    std::string symbol = text(op);
+    if (symbol == "=") return "*equal";
+    if (symbol == "!=") return "*not_equal";
+    return "#operator_" + symbol;
   }
 
   NodePtr atom(antlr4::Token* token, size_t depth) const {
@@ -530,9 +537,7 @@ class AstBuilder {
   void check_depth(size_t depth, antlr4::Token* at) const {
     if (depth <= max_depth_) return;
     const TokenInfo& info = tokens_.token(at->getTokenIndex());
-    throw Error(kGrammarError,
-                "expression is nested too deeply (limit " + std::to_string(max_depth_) + ")",
-                expression_.span(info.begin, info.end));
+    throw expression_.too_deep(info.begin, info.end, max_depth_);
   }
 
   Span span(antlr4::ParserRuleContext* ctx) const {

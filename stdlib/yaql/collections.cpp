@@ -14,8 +14,23 @@
 #include "stdlib/yaql/support.h"
 
 namespace sirocco::yaql {
+namespace {
 
 constexpr size_t kMaxResultBytes = 100'000'000;
+
+void expand_into(const Call& c, const Value& v, List& out) {
+  if (!v.is_sequence()) {
+    out.push_back(v);
+    c.ev.check_collection_size(out.size());
+    return;
+  }
+  for_each_item(v, [&](const Value& item) {
+    expand_into(c, item, out);
+    return true;
+  });
+}
+
+}  // namespace
 
 size_t max_result_bytes(const Call& c) {
   int64_t quota = c.ev.limits().memory_quota;
@@ -27,8 +42,19 @@ void memory_quota_exceeded() {
 }
 
 void check_repetition(const Call& c, int64_t count, size_t item_bytes) {
-  if (count > 0 && item_bytes > 0 && static_cast<uint64_t>(count) > max_result_bytes(c) / item_bytes)
+  if (count > 0 && item_bytes > 0 &&
+      static_cast<uint64_t>(count) > max_result_bytes(c) / item_bytes)
     memory_quota_exceeded();
+}
+
+int64_t ssize_arg(const Value& v) {
+  if (v.is_big_int()) throw Error("OverflowError", "Python int too large to convert to C ssize_t");
+  return to_int64(v);
+}
+
+int64_t repeat_count_arg(const Value& v) {
+  if (v.is_big_int()) throw Error("OverflowError", "cannot fit 'int' into an index-sized integer");
+  return to_int64(v);
 }
 
 List collect(const Call& c, const Value& collection) {
@@ -44,22 +70,6 @@ List collect(const Call& c, const Value& collection) {
   });
   return out;
 }
-
-namespace {
-
-void expand_into(const Call& c, const Value& v, List& out) {
-  if (!v.is_sequence()) {
-    out.push_back(v);
-    c.ev.check_collection_size(out.size());
-    return;
-  }
-  for_each_item(v, [&](const Value& item) {
-    expand_into(c, item, out);
-    return true;
-  });
-}
-
-}  // namespace
 
 List expand_iterators(const Call& c, const std::vector<Value>& args) {
   List out;
@@ -137,7 +147,8 @@ bool contains(const Value& collection, const Value& value) {
 Value chain(Value first, Value second) {
   auto cursors = std::make_shared<std::pair<Cursor, Cursor>>(Cursor(std::move(first)),
                                                              Cursor(std::move(second)));
-  return lazy([cursors](Value& out) { return cursors->first.next(out) || cursors->second.next(out); });
+  return lazy(
+      [cursors](Value& out) { return cursors->first.next(out) || cursors->second.next(out); });
 }
 
 Value combine(const Call& c, const Value& left, const Value& right) {
@@ -159,7 +170,7 @@ Value combine(const Call& c, const Value& left, const Value& right) {
 }
 
 Value repeat(const Call& c, const Value& list, const Value& times) {
-  int64_t count = to_int64(times);
+  int64_t count = repeat_count_arg(times);
   const List& items = list.as_list();
   if (count <= 0 || items.empty()) return Value::list({});
   check_repetition(c, count, items.size() * sizeof(Value));
@@ -171,13 +182,25 @@ Value repeat(const Call& c, const Value& list, const Value& times) {
 
 Value list_item(const Value& list, const Value& index) {
   const List& items = list.as_list();
-  if (index.is_big_int())
-    throw Error("IndexError", "cannot fit 'int' into an index-sized integer");
+  if (index.is_big_int()) throw Error("IndexError", "cannot fit 'int' into an index-sized integer");
   int64_t i = to_int64(index);
   if (i < 0) i += static_cast<int64_t>(items.size());
   if (i < 0 || i >= static_cast<int64_t>(items.size()))
     throw Error("IndexError", "tuple index out of range");
   return items[static_cast<size_t>(i)];
+}
+
+// d[key] if present, else the default in slot 2.
+Value item_or_default(const Call& c) {
+  const Value* found = c[0].as_dict().find(c[1]);
+  return found ? *found : c[2];
+}
+
+// A copy of `left` with the entries of `right` set into it.
+Value merged(const Value& left, const Value& right) {
+  Dict d = left.as_dict();
+  for (const auto& [key, value] : right.as_dict()) d.set(key, value);
+  return Value::dict(std::move(d));
 }
 
 Value without_keys(const Dict& d, const Value& keys) {
@@ -192,8 +215,11 @@ Value without_keys(const Dict& d, const Value& keys) {
 void register_constructors(Registry& r) {
   r.add("#list(*args: any)", [](Call& c) { return Value::list(c.rest()); });
   r.add("list(*args: any)", [](Call& c) { return Value::list(expand_iterators(c, c.rest())); });
-  r.add("method toList(collection: iterable)",
-        [](Call& c) { return c[0].is_list() ? c[0] : Value::list(collect(c, c[0])); });
+  r.add("method toList(collection: iterable)", [](Call& c) {
+    if (!c[0].is_list()) return Value::list(collect(c, c[0]));
+    c.ev.check_collection_size(c[0].as_list().size());
+    return c[0];
+  });
   for (const char* signature : {"#map(*args: mapping_rule)", "dict(*args: mapping_rule)"})
     r.add(signature, [](Call& c) { return Value::dict(dict_of_rules(c, 0)); });
   r.add("dict(items: iterable)", [](Call& c) { return Value::dict(dict_of_pairs(c, c[0])); });
@@ -223,14 +249,8 @@ void register_dict_access(Registry& r) {
     if (!found) key_error(c[1]);
     return *found;
   });
-  r.add("#indexer(dict: mapping, key: any, default: any)", [](Call& c) {
-    const Value* found = c[0].as_dict().find(c[1]);
-    return found ? *found : c[2];
-  });
-  r.add("method get(dict: mapping, key: any, default: any = null)", [](Call& c) {
-    const Value* found = c[0].as_dict().find(c[1]);
-    return found ? *found : c[2];
-  });
+  r.add("#indexer(dict: mapping, key: any, default: any)", item_or_default);
+  r.add("method get(dict: mapping, key: any, default: any = null)", item_or_default);
   r.add("method keys(dict: mapping)", [](Call& c) {
     Set keys;
     for (const auto& entry : c[0].as_dict()) keys.insert(entry.first);
@@ -251,8 +271,8 @@ void register_dict_access(Registry& r) {
         [](Call& c) { return Value::boolean(c[0].as_dict().contains(c[1])); });
   r.add("method containsValue(dict: mapping, value: any)", [](Call& c) {
     const Dict& d = c[0].as_dict();
-    return Value::boolean(std::any_of(d.begin(), d.end(),
-                                      [&](const Dict::Entry& e) { return equals(e.second, c[1]); }));
+    return Value::boolean(std::any_of(
+        d.begin(), d.end(), [&](const Dict::Entry& e) { return equals(e.second, c[1]); }));
   });
 }
 
@@ -262,18 +282,11 @@ void register_dict_updates(Registry& r) {
     d.set(c[1], c[2]);
     return Value::dict(std::move(d));
   });
-  r.add("method set(dict: mapping, replacements: mapping)", [](Call& c) {
-    Dict d = c[0].as_dict();
-    for (const auto& [key, value] : c[1].as_dict()) d.set(key, value);
-    return Value::dict(std::move(d));
-  });
+  r.add("method set(dict: mapping, replacements: mapping)",
+        [](Call& c) { return merged(c[0], c[1]); });
   r.add("method set(dict: mapping, *args: mapping_rule)",
         [](Call& c) { return Value::dict(dict_of_rules(c, 1, c[0].as_dict())); });
-  r.add("#operator_+(left: mapping, right: mapping)", [](Call& c) {
-    Dict d = c[0].as_dict();
-    for (const auto& [key, value] : c[1].as_dict()) d.set(key, value);
-    return Value::dict(std::move(d));
-  });
+  r.add("#operator_+(left: mapping, right: mapping)", [](Call& c) { return merged(c[0], c[1]); });
   r.add("method delete(dict: mapping, *keys: any)",
         [](Call& c) { return without_keys(c[0].as_dict(), Value::list(c.rest())); });
   r.add("method deleteAll(dict: mapping, keys: iterable)",

@@ -21,6 +21,11 @@ size_t max_result_bytes(const Call& c);
 // Throws MemoryQuotaExceededException when `count` copies of `item_bytes` bytes are too many.
 void check_repetition(const Call& c, int64_t count, size_t item_bytes);
 
+// An int argument Python converts to a C ssize_t: a big int is an OverflowError.
+int64_t ssize_arg(const Value& v);
+// The same for a repetition count (Python words that error differently).
+int64_t repeat_count_arg(const Value& v);
+
 // Every item of a collection argument, counted against the iterator limit.
 List collect(const Call& c, const Value& collection);
 

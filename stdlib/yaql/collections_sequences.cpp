@@ -30,8 +30,8 @@ Value splice(Value collection, int64_t position, int64_t count, Value replacemen
     bool replaced = false;
     bool emitting = false;
   };
-  auto s = std::make_shared<State>(
-      State{Cursor(std::move(collection)), Cursor(std::move(replacement))});
+  auto s =
+      std::make_shared<State>(State{Cursor(std::move(collection)), Cursor(std::move(replacement))});
   return lazy([s, position, count](Value& out) {
     for (;;) {
       if (s->emitting) {
@@ -127,23 +127,19 @@ Value flatten(Value collection) {
 }  // namespace
 
 void register_sequence_edits(Registry& r) {
-  r.add("method delete(collection: iterable, position: pyint, count: pyint = 1)", [](Call& c) {
-    return splice(c[0], to_int64(c[1]), to_int64(c[2]), Value());
-  });
+  r.add("method delete(collection: iterable, position: pyint, count: pyint = 1)",
+        [](Call& c) { return splice(c[0], to_int64(c[1]), to_int64(c[2]), Value()); });
   r.add("method replace(collection: iterable, position: pyint, value: any, count: pyint = 1)",
-        [](Call& c) {
-          return splice(c[0], to_int64(c[1]), to_int64(c[3]), Value::list({c[2]}));
-        });
+        [](Call& c) { return splice(c[0], to_int64(c[1]), to_int64(c[3]), Value::list({c[2]})); });
   r.add(
       "method replaceMany(collection: iterable, position: pyint, values: iterable, "
       "count: pyint = 1)",
       [](Call& c) { return splice(c[0], to_int64(c[1]), to_int64(c[3]), c[2]); });
   // Sets take no insert(); lists insert like Python lists, other iterables lazily.
-  r.add("method insert(collection: iterator, position: pyint, value: any)", [](Call& c) {
-    return insertion(c[0], to_int64(c[1]), Value::list({c[2]}), false);
-  });
+  r.add("method insert(collection: iterator, position: pyint, value: any)",
+        [](Call& c) { return insertion(c[0], to_int64(c[1]), Value::list({c[2]}), false); });
   r.add("method insert(collection: sequence, position: pyint, value: any)",
-        [](Call& c) { return list_insert(c[0], to_int64(c[1]), c[2]); });
+        [](Call& c) { return list_insert(c[0], ssize_arg(c[1]), c[2]); });
   r.add("method insertMany(collection: iterable, position: pyint, values: iterable)",
         [](Call& c) { return insertion(c[0], to_int64(c[1]), c[2], true); });
   r.add("method flatten(collection: iterable)", [](Call& c) { return flatten(c[0]); });

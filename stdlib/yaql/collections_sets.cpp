@@ -32,9 +32,14 @@ Set union_of(const Set& a, const Set& b) {
   return out;
 }
 
+// Python walks the smaller set (the right one on a tie), so equal items such as 1 and 1.0
+// come from that side.
 Set intersection(const Set& a, const Set& b) {
   Set out;
-  filter_into(out, a, b, true);
+  if (b.size() > a.size())
+    filter_into(out, a, b, true);
+  else
+    filter_into(out, b, a, true);
   return out;
 }
 
@@ -58,10 +63,12 @@ void register_comparisons(Registry& r) {
   static constexpr Comparison kComparisons[] = {
       {"#operator_<(left: set, right: set)",
        [](const Set& a, const Set& b) { return a.size() < b.size() && is_subset(a, b); }},
-      {"#operator_<=(left: set, right: set)", [](const Set& a, const Set& b) { return is_subset(a, b); }},
+      {"#operator_<=(left: set, right: set)",
+       [](const Set& a, const Set& b) { return is_subset(a, b); }},
       {"#operator_>(left: set, right: set)",
        [](const Set& a, const Set& b) { return b.size() < a.size() && is_subset(b, a); }},
-      {"#operator_>=(left: set, right: set)", [](const Set& a, const Set& b) { return is_subset(b, a); }},
+      {"#operator_>=(left: set, right: set)",
+       [](const Set& a, const Set& b) { return is_subset(b, a); }},
   };
   for (const Comparison& cmp : kComparisons)
     r.add(cmp.signature, [holds = cmp.holds](Call& c) {
@@ -82,15 +89,12 @@ void register_algebra(Registry& r) {
       {"method symmetricDifference(left: set, right: set)", symmetric_difference},
   };
   for (const Operation& op : kOperations)
-    r.add(op.signature, [apply = op.apply](Call& c) {
-      return Value::set(apply(c[0].as_set(), c[1].as_set()));
-    });
-  r.add("method add(set: set, *values: any)", [](Call& c) {
-    return Value::set(union_of(c[0].as_set(), set_of(c.rest()).as_set()));
-  });
-  r.add("method remove(set: set, *values: any)", [](Call& c) {
-    return Value::set(difference(c[0].as_set(), set_of(c.rest()).as_set()));
-  });
+    r.add(op.signature,
+          [apply = op.apply](Call& c) { return Value::set(apply(c[0].as_set(), c[1].as_set())); });
+  r.add("method add(set: set, *values: any)",
+        [](Call& c) { return Value::set(union_of(c[0].as_set(), set_of(c.rest()).as_set())); });
+  r.add("method remove(set: set, *values: any)",
+        [](Call& c) { return Value::set(difference(c[0].as_set(), set_of(c.rest()).as_set())); });
 }
 
 }  // namespace

@@ -19,7 +19,8 @@ void null_ordering(Registry& r, const std::string& op, bool left_null_result,
 }  // namespace
 
 void register_common(Registry& r) {
-  r.add("*equal(left: any, right: any)", [](Call& c) { return Value::boolean(equals(c[0], c[1])); });
+  r.add("*equal(left: any, right: any)",
+        [](Call& c) { return Value::boolean(equals(c[0], c[1])); });
   r.add("*not_equal(left: any, right: any)",
         [](Call& c) { return Value::boolean(!equals(c[0], c[1])); });
   null_ordering(r, "<", true, false, false);

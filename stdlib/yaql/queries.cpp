@@ -1,8 +1,8 @@
 // The YAQL queries module (python-yaql's standard_library/queries.py): registration of all
-// its parts, and the lazy transforms of collections — where, select, selectMany, skip, take,
-// append, concat, distinct, enumerate, zip, join, takeWhile, skipWhile, memorize, ...
-// Where the reference returns a generator or an itertools object, so do these: nothing is
-// pulled from the input before the result is.
+// its parts, and the transforms of collections — where, select, selectMany, skip, take,
+// append, concat, distinct, enumerate, zip, join, takeWhile, skipWhile, memorize, reverse...
+// Where the reference returns a generator or an itertools object, these return a lazy
+// sequence that pulls its input only as its own items are pulled.
 #include <memory>
 #include <optional>
 #include <vector>
@@ -257,11 +257,14 @@ void register_query_transforms(Registry& r) {
       "method join(collection1: iterable, collection2: iterable, predicate: lambda, "
       "selector: lambda)",
       [](Call& c) { return join_collections(c[0], c[1], c.lambda(2), c.lambda(3)); });
-  r.add("method memorize(collection: iterable)", [](Call& c) { return materialize(c[0]); });
+  // The reference remembers a lazy input's items as they are pulled, so that the result can
+  // be walked more than once; a list is the value here that can be (an endless input hangs).
+  r.add("method memorize(collection: iterable)",
+        [](Call& c) { return c[0].is_sequence() ? Value::list(collect_items(c.ev, c[0])) : c[0]; });
   r.add("method defaultIfEmpty(collection: iterable, default: iterable)",
         [](Call& c) { return default_if_empty(c[0], c[1]); });
   r.add("method reverse(collection: iterable)",
-        [](Call& c) { return lazy_list(reversed(to_list(c[0]))); });
+        [](Call& c) { return lazy_list(reversed(collect_items(c.ev, c[0]))); });
   r.add("isIterable(value: any)", [](Call& c) { return Value::boolean(c[0].is_collection()); });
 }
 

@@ -30,6 +30,21 @@ inline int64_t islice_count(const Value& count, const char* error) {
   return to_int64(count);
 }
 
+// Every item of a collection (a lazy one is consumed), counted against the iterator limit.
+inline List collect_items(const Evaluator& ev, const Value& collection) {
+  if (collection.is_list()) {
+    ev.check_collection_size(collection.as_list().size());
+    return collection.as_list();
+  }
+  List items;
+  for_each_item(collection, [&](const Value& item) {
+    items.push_back(item);
+    ev.check_collection_size(items.size());
+    return true;
+  });
+  return items;
+}
+
 // A lazy, single-pass sequence over the items of a list (a Python list iterator).
 inline Value lazy_list(List items) {
   return lazy([items = std::move(items), next = size_t{0}](Value& out) mutable {

@@ -25,6 +25,8 @@ class KeyComparer {
  public:
   KeyComparer(Evaluator& ev, ScopePtr scope) : ev_(&ev), scope_(std::move(scope)) {}
 
+  const Evaluator& evaluator() const { return *ev_; }
+
   int operator()(const Value& a, const Value& b) const {
     // Numbers and strings compare as in Python unless def() may have redefined operators.
     bool builtin = (plain_number(a) && plain_number(b)) || (a.is_string() && b.is_string());
@@ -79,7 +81,7 @@ class OrderedSequence final : public SequenceObject {
 };
 
 List OrderedSequence::sorted_items() const {
-  List items = to_list(source_);
+  List items = collect_items(comparer_.evaluator(), source_);
   // A key is computed when a comparison first needs it, as the reference computes keys
   // inside its comparisons (a thenBy key is never computed for items the first key orders).
   std::vector<std::vector<std::optional<Value>>> cache(

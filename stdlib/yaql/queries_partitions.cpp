@@ -2,7 +2,6 @@
 // fallback to the yaql 1.1.1 aggregator style), slice, splitWhere, sliceWhere and splitAt.
 #include <algorithm>
 #include <functional>
-#include <memory>
 #include <optional>
 #include <unordered_map>
 #include <utility>
@@ -22,11 +21,13 @@ struct Group {
 };
 
 // The groups of a collection by key, in the order their keys first appear.
-std::vector<Group> group_items(const Value& collection, const Lambda& key_of,
+std::vector<Group> group_items(const Evaluator& ev, const Value& collection, const Lambda& key_of,
                                const Lambda& value_of) {
   std::vector<Group> groups;
   std::unordered_map<Value, size_t, ValueHash, ValueEq> index;
+  size_t count = 0;
   for_each_item(collection, [&](const Value& item) {
+    ev.check_collection_size(++count);
     Value value = value_of ? value_of(item) : item;
     Value key = key_of(item);
     auto [at, added] = index.emplace(key, groups.size());
@@ -53,16 +54,17 @@ bool has_two_items(const Value& v) {
   }
 }
 
-// Applies the aggregator to each group's values, giving [key, result]. When the aggregator
-// fails on a group's values with one of the errors yaql 1.1.1-style aggregators cause, it
-// is retried on the [key, values] pair and must then give a pair itself — unless an
-// earlier group already showed that the aggregator is not of that style.
+// Turns a group into its [key, values] pair, or with an aggregator into [key, result]. When
+// the aggregator fails on a group's values with one of the errors yaql 1.1.1-style
+// aggregators cause, it is retried on the [key, values] pair and must then give a pair
+// itself — unless an earlier group already showed that the aggregator is not of that style.
 class GroupAggregator {
  public:
   explicit GroupAggregator(Lambda aggregator) : aggregator_(std::move(aggregator)) {}
 
   Value operator()(const Group& group) {
     Value values = Value::list(group.values);
+    if (!aggregator_) return Value::list({group.key, values});
     if (!failure_) {
       try {
         Value result = aggregator_(values);
@@ -99,16 +101,12 @@ class GroupAggregator {
   bool allow_fallback_ = true;
 };
 
-// groupBy: [key, values] pairs, or [key, aggregate] pairs computed as they are pulled.
+// groupBy: the groups are made at once, their pairs as they are pulled.
 Value group_by(Call& c) {
-  std::vector<Group> groups = group_items(c[0], c.lambda(1), c.lambda(2));
-  Lambda aggregator = c.lambda(3);
-  auto aggregate = std::make_shared<GroupAggregator>(aggregator);
-  return lazy([groups = std::move(groups), aggregate, aggregator,
-               next = size_t{0}](Value& out) mutable {
+  return lazy([groups = group_items(c.ev, c[0], c.lambda(1), c.lambda(2)),
+               aggregate = GroupAggregator(c.lambda(3)), next = size_t{0}](Value& out) mutable {
     if (next >= groups.size()) return false;
-    const Group& group = groups[next++];
-    out = aggregator ? (*aggregate)(group) : Value::list({group.key, Value::list(group.values)});
+    out = aggregate(groups[next++]);
     return true;
   });
 }
@@ -138,11 +136,11 @@ Value sublist(const List& items, size_t begin, size_t end) {
 
 // The parts of a collection (materialised when first pulled) between the cuts that
 // `cut_at` decides item by item; a non-empty rest is the last part.
-Value split_items(Value collection, std::function<Cut(const Value&)> cut_at) {
-  return lazy([source = std::move(collection), cut_at = std::move(cut_at),
+Value split_items(const Evaluator& ev, Value collection, std::function<Cut(const Value&)> cut_at) {
+  return lazy([ev = &ev, source = std::move(collection), cut_at = std::move(cut_at),
                items = std::optional<List>(), begin = size_t{0},
                end = size_t{0}](Value& out) mutable {
-    if (!items) items = to_list(source);
+    if (!items) items = collect_items(*ev, source);
     while (end < items->size()) {
       Cut cut = cut_at((*items)[end]);
       if (cut == Cut::None) {
@@ -162,15 +160,15 @@ Value split_items(Value collection, std::function<Cut(const Value&)> cut_at) {
 }
 
 // splitWhere: the items the predicate accepts are delimiters.
-Value split_where(Value collection, Lambda predicate) {
-  return split_items(std::move(collection), [predicate](const Value& item) {
+Value split_where(const Evaluator& ev, Value collection, Lambda predicate) {
+  return split_items(ev, std::move(collection), [predicate](const Value& item) {
     return truthy(predicate(item)) ? Cut::Drop : Cut::None;
   });
 }
 
 // sliceWhere: a new part starts wherever the predicate's result changes.
-Value slice_where(Value collection, Lambda predicate) {
-  return split_items(std::move(collection),
+Value slice_where(const Evaluator& ev, Value collection, Lambda predicate) {
+  return split_items(ev, std::move(collection),
                      [predicate, previous = std::optional<Value>()](const Value& item) mutable {
                        Value current = predicate(item);
                        bool changed = previous && !equals(current, *previous);
@@ -180,8 +178,8 @@ Value slice_where(Value collection, Lambda predicate) {
 }
 
 // splitAt: [items[:index], items[index:]] with Python's slice bounds.
-Value split_at(const Value& collection, const Value& index) {
-  List items = to_list(collection);
+Value split_at(const Evaluator& ev, const Value& collection, const Value& index) {
+  List items = collect_items(ev, collection);
   int64_t size = static_cast<int64_t>(items.size());
   int64_t at = to_int64(index);
   if (at < 0) at = std::max<int64_t>(at + size, 0);
@@ -199,11 +197,11 @@ void register_query_partitions(Registry& r) {
   r.add("method slice(collection: iterable, length: pyint)",
         [](Call& c) { return slice_items(c[0], c[1]); });
   r.add("method splitWhere(collection: iterable, predicate: lambda)",
-        [](Call& c) { return split_where(c[0], c.lambda(1)); });
+        [](Call& c) { return split_where(c.ev, c[0], c.lambda(1)); });
   r.add("method sliceWhere(collection: iterable, predicate: lambda)",
-        [](Call& c) { return slice_where(c[0], c.lambda(1)); });
+        [](Call& c) { return slice_where(c.ev, c[0], c.lambda(1)); });
   r.add("method splitAt(collection: iterable, index: pyint)",
-        [](Call& c) { return split_at(c[0], c[1]); });
+        [](Call& c) { return split_at(c.ev, c[0], c[1]); });
 }
 
 }  // namespace sirocco::yaql

@@ -13,6 +13,8 @@ std::shared_ptr<Registry> make_standard_registry() {
   register_collections(*r);
   register_queries(*r);
   register_branching(*r);
+  register_regex(*r);
+  register_datetime(*r);
   return r;
 }
 

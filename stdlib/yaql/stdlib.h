@@ -16,6 +16,8 @@ void register_strings(Registry& r);      // string operators and methods
 void register_collections(Registry& r);  // list dict set literals and methods, indexers
 void register_queries(Registry& r);      // where select orderBy groupBy ...
 void register_branching(Registry& r);    // switch coalesce examine selectCase ...
+void register_regex(Registry& r);        // regex() and the string methods that take patterns
+void register_datetime(Registry& r);     // datetime, timespan, now, formatting, parsing
 
 // A registry with every module registered.
 std::shared_ptr<Registry> make_standard_registry();

@@ -44,8 +44,7 @@ std::string yaql_str(const Value& v) {
 std::string str_delegate(Call& c, const Value& v) {
   if (!c.scope->defines_functions()) return yaql_str(v);
   Value s = c.ev.call("str", c.scope, {RawArg::of(v)});
-  if (!s.is_string())
-    throw Error("TypeError", "expected str instance, " + type_name(s) + " found");
+  if (!s.is_string()) throw Error("TypeError", "expected str instance, " + type_name(s) + " found");
   return s.as_string();
 }
 
@@ -63,7 +62,7 @@ Value join(Call& c, const Value& sequence, const std::string& separator) {
 }
 
 Value repeat(const Call& c, const std::string& s, const Value& times) {
-  int64_t count = to_int64(times);
+  int64_t count = repeat_count_arg(times);
   if (count <= 0 || s.empty()) return text("");
   check_repetition(c, count, s.size());
   std::string out;
@@ -99,8 +98,8 @@ int64_t find_in_span(const Call& c, bool last) {
   int64_t length = to_int64(c[3]);
   const int64_t size = static_cast<int64_t>(s.string_length());
   if (start < 0) start = saturating_add(start, size);
-  if (length < 0) length = size - start;
-  return strings::find(s, c[1].as_string(), start, saturating_add(start, length), last);
+  int64_t end = length < 0 ? size : saturating_add(start, length);
+  return strings::find(s, c[1].as_string(), start, end, last);
 }
 
 // Python's string module constants, as yaql's characters() names them.
@@ -160,9 +159,7 @@ Value characters(const Call& c) {
 
 Value hex(const Value& num) {
   if (!num.is_int())
-    throw Error("TypeError",
-                "'" + (num.is_null() ? std::string("NoneType") : type_name(num)) +
-                    "' object cannot be interpreted as an integer");
+    throw Error("TypeError", "'" + type_name(num) + "' object cannot be interpreted as an integer");
   bool negative = num.is_small_int() ? num.as_small_int() < 0 : num.as_big_int() < 0;
   return text((negative ? "-0x" : "0x") + strings::int_digits(num, 16));
 }
@@ -193,8 +190,9 @@ void register_operators(Registry& r) {
     r.add(cmp.signature, [holds = cmp.holds](Call& c) {
       return Value::boolean(holds(c[0].as_string().compare(c[1].as_string())));
     });
-  r.add("#operator_+(left: string, right: string)",
-        [](Call& c) { return text(concat(c, {c[0], c[1]})); });
+  r.add("#operator_+(left: string, right: string)", [](Call& c) {
+    return text(concat(c, {c[0], c[1]}));
+  });
   r.add("concat(*args: string)", [](Call& c) { return text(concat(c, c.rest())); });
   r.add("#operator_*(left: string, right: pyint)",
         [](Call& c) { return repeat(c, c[0].as_string(), c[1]); });
@@ -214,25 +212,21 @@ void register_conversions(Registry& r) {
         [](Call& c) { return text(strings::to_upper(c[0].as_string())); });
   r.add("method toLower(string: string)",
         [](Call& c) { return text(strings::to_lower(c[0].as_string())); });
-  r.add("method toCharArray(string: string)", [](Call& c) {
-    return Value::list(strings::split_characters(c[0].as_string()));
-  });
+  r.add("method toCharArray(string: string)",
+        [](Call& c) { return Value::list(strings::split_characters(c[0].as_string())); });
   r.add(characters_signature(), characters);
   r.add("hex(num: number?)", [](Call& c) { return hex(c[0]); });
   r.add("ext format(__format_string: string, *args: any, **kwargs: any)", format);
 }
 
 void register_split_and_join(Registry& r) {
-  r.add("method split(string: string, separator: string? = null, maxSplits: pyint = -1)",
-        [](Call& c) {
-          return Value::list(strings::split(c[0].as_string(), optional_text(c[1]),
-                                            to_int64(c[2]), false));
-        });
-  r.add("method rightSplit(string: string, separator: string? = null, maxSplits: pyint = -1)",
-        [](Call& c) {
-          return Value::list(strings::split(c[0].as_string(), optional_text(c[1]),
-                                            to_int64(c[2]), true));
-        });
+  for (auto [name, from_right] : {std::pair{"split", false}, std::pair{"rightSplit", true}})
+    r.add("method " + std::string(name) +
+              "(string: string, separator: string? = null, maxSplits: pyint = -1)",
+          [from_right](Call& c) {
+            return Value::list(
+                strings::split(c[0].as_string(), optional_text(c[1]), ssize_arg(c[2]), from_right));
+          });
   r.add("method join(sequence: iterable, separator: string)",
         [](Call& c) { return join(c, c[0], c[1].as_string()); });
   r.add("method join(separator: string, sequence: iterable)",
@@ -261,24 +255,23 @@ void register_trimming(Registry& r) {
   r.add("ext isEmpty(string: string?, trim: bool = true, chars: string? = null)", [](Call& c) {
     if (c[0].is_null()) return Value::boolean(true);
     if (!c[1].as_bool()) return Value::boolean(c[0].as_string().empty());
-    return Value::boolean(strings::strip(c[0].as_string(), optional_text(c[2]), Side::Both).empty());
+    return Value::boolean(
+        strings::strip(c[0].as_string(), optional_text(c[2]), Side::Both).empty());
   });
 }
 
 void register_replace(Registry& r) {
-  r.add("method replace(string: string, old: string, new: string, count: pyint = -1)",
-        [](Call& c) {
-          return text(strings::replace(c[0].as_string(), c[1].as_string(), c[2].as_string(),
-                                       to_int64(c[3]), max_result_bytes(c)));
-        });
-  r.add("method replace(string: string, replacements: mapping, count: pyint = -1)",
-        [](Call& c) {
-          std::string s = c[0].as_string();
-          for (const auto& [old, replacement] : c[1].as_dict())
-            s = strings::replace(s, str_delegate(c, old), str_delegate(c, replacement),
-                                 to_int64(c[2]), max_result_bytes(c));
-          return text(std::move(s));
-        });
+  r.add("method replace(string: string, old: string, new: string, count: pyint = -1)", [](Call& c) {
+    return text(strings::replace(c[0].as_string(), c[1].as_string(), c[2].as_string(),
+                                 ssize_arg(c[3]), max_result_bytes(c)));
+  });
+  r.add("method replace(string: string, replacements: mapping, count: pyint = -1)", [](Call& c) {
+    std::string s = c[0].as_string();
+    for (const auto& [old, replacement] : c[1].as_dict())
+      s = strings::replace(s, str_delegate(c, old), str_delegate(c, replacement), ssize_arg(c[2]),
+                           max_result_bytes(c));
+    return text(std::move(s));
+  });
 }
 
 void register_search(Registry& r) {
@@ -290,16 +283,14 @@ void register_search(Registry& r) {
     if (start < 0) start = saturating_add(start, size);
     return text(strings::slice(c[0], start, saturating_add(start, length)));
   });
-  r.add("method indexOf(string: string, sub: string, start: pyint = 0)", [](Call& c) {
-    return Value::integer(strings::find(c[0], c[1].as_string(), to_int64(c[2]), INT64_MAX, false));
-  });
-  r.add("method indexOf(string: string, sub: string, start: pyint, length: pyint)",
-        [](Call& c) { return Value::integer(find_in_span(c, false)); });
-  r.add("method lastIndexOf(string: string, sub: string, start: pyint = 0)", [](Call& c) {
-    return Value::integer(strings::find(c[0], c[1].as_string(), to_int64(c[2]), INT64_MAX, true));
-  });
-  r.add("method lastIndexOf(string: string, sub: string, start: pyint, length: pyint)",
-        [](Call& c) { return Value::integer(find_in_span(c, true)); });
+  for (auto [name, last] : {std::pair{"indexOf", false}, std::pair{"lastIndexOf", true}}) {
+    std::string method = "method " + std::string(name);
+    r.add(method + "(string: string, sub: string, start: pyint = 0)", [last](Call& c) {
+      return Value::integer(strings::find(c[0], c[1].as_string(), to_int64(c[2]), INT64_MAX, last));
+    });
+    r.add(method + "(string: string, sub: string, start: pyint, length: pyint)",
+          [last](Call& c) { return Value::integer(find_in_span(c, last)); });
+  }
   r.add("method startsWith(string: string, *prefixes: string)",
         [](Call& c) { return Value::boolean(has_affix(c, false)); });
   r.add("method endsWith(string: string, *suffixes: string)",

@@ -20,6 +20,7 @@ struct Expansion {
 };
 
 // Every code point whose str.upper() is longer than one code point (SpecialCasing.txt).
+// clang-format off
 constexpr Expansion kUpperExpansions[] = {
     {0x00DF, "SS"}, {0x0149, "\u02BCN"}, {0x01F0, "J\u030C"}, {0x0390, "\u0399\u0308\u0301"},
     {0x03B0, "\u03A5\u0308\u0301"}, {0x0587, "\u0535\u0552"}, {0x1E96, "H\u0331"},
@@ -55,6 +56,7 @@ constexpr Expansion kUpperExpansions[] = {
     {0xFB14, "\u0544\u0535"}, {0xFB15, "\u0544\u053B"}, {0xFB16, "\u054E\u0546"},
     {0xFB17, "\u0544\u053D"},
 };
+// clang-format on
 
 constexpr char32_t kCapitalSigma = 0x3A3;
 constexpr char32_t kDottedCapitalI = 0x130;  // lowercases to "i" + U+0307
@@ -87,8 +89,8 @@ bool is_cased(char32_t cp) {
 // Unicode's Case_Ignorable property for the characters that occur inside words: apostrophes,
 // word-internal punctuation, modifier letters and combining marks.
 bool is_case_ignorable(char32_t cp) {
-  static constexpr char32_t kMarks[] = {'\'', '.', ':', '^', '`', 0xA8, 0xAD, 0xAF, 0xB4,
-                                        0xB7, 0xB8, 0x2018, 0x2019, 0x2024, 0x2027};
+  static constexpr char32_t kMarks[] = {'\'', '.',  ':',  '^',    '`',    0xA8,   0xAD,  0xAF,
+                                        0xB4, 0xB7, 0xB8, 0x2018, 0x2019, 0x2024, 0x2027};
   return (cp >= 0x2B0 && cp <= 0x36F) ||
          std::find(std::begin(kMarks), std::end(kMarks), cp) != std::end(kMarks);
 }
@@ -105,7 +107,8 @@ char32_t lower_sigma(const std::vector<char32_t>& text, size_t i) {
 }
 
 bool is_ascii(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
 std::string change_ascii_case(std::string_view s, bool upper) {

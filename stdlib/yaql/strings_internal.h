@@ -13,9 +13,6 @@
 
 namespace sirocco::yaql::strings {
 
-// Python's str.isspace() for one code point.
-bool is_space(char32_t cp);
-
 // str.upper() and str.lower(), with Unicode's full case mappings ('ß' → 'SS').
 std::string to_upper(std::string_view s);
 std::string to_lower(std::string_view s);
@@ -47,7 +44,19 @@ std::string slice(const Value& s, int64_t start, int64_t stop);
 std::string int_digits(const Value& v, int base);
 
 // Renders a datetime for a non-empty format spec (Python's datetime.__format__: strftime).
-using DateTimeFormatter = std::function<std::string(const Value& datetime, const std::string& spec)>;
+using DateTimeFormatter =
+    std::function<std::string(const Value& datetime, const std::string& spec)>;
+
+// Python's format(value, spec): the __format__ of str, int, bool and float; datetimes go to
+// format_datetime; any other value takes an empty spec only (its str()).
+std::string format_value(const Value& v, const std::string& spec,
+                         const DateTimeFormatter& format_datetime, size_t max_bytes);
+
+// Throws Error("ValueError", message).
+[[noreturn]] void value_error(std::string message);
+
+// A code point as CPython names it in messages: itself when printable ASCII, else \x...
+std::string code_point_name(char32_t cp);
 
 // Python's str.format(*args, **kwargs): fields {} {0} {name}, conversions !r !s !a and the
 // format-spec mini-language. Attribute and index lookups ({0.x}, {0[k]}) are refused: they

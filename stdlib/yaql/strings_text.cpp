@@ -18,6 +18,11 @@ constexpr char32_t kSpaces[] = {
     0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000,
 };
 
+// Python's str.isspace() for one code point.
+bool is_space(char32_t cp) {
+  return std::find(std::begin(kSpaces), std::end(kSpaces), cp) != std::end(kSpaces);
+}
+
 Value text(std::string_view s) { return Value::string(std::string(s)); }
 
 // The code point that starts at byte `pos`, and the byte after it.
@@ -136,12 +141,7 @@ size_t byte_offset(const Value& s, int64_t index) {
 
 }  // namespace
 
-bool is_space(char32_t cp) {
-  return std::find(std::begin(kSpaces), std::end(kSpaces), cp) != std::end(kSpaces);
-}
-
-List split(std::string_view s, const std::string* separator, int64_t max_splits,
-           bool from_right) {
+List split(std::string_view s, const std::string* separator, int64_t max_splits, bool from_right) {
   if (max_splits < 0) max_splits = -1;  // counting down from -1 never reaches 0
   if (!separator)
     return from_right ? rsplit_on_whitespace(s, max_splits) : split_on_whitespace(s, max_splits);

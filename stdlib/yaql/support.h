@@ -50,7 +50,8 @@ void for_each_item(const Value& collection, F&& f) {
 
 // A lazy sequence driven by a generator function: gen(out) returns false at the end.
 inline Value lazy(std::function<bool(Value&)> gen) {
-  return Value::sequence(boost::intrusive_ptr<SequenceObject>(new GeneratorSequence(std::move(gen))));
+  return Value::sequence(
+      boost::intrusive_ptr<SequenceObject>(new GeneratorSequence(std::move(gen))));
 }
 
 // A lazy sequence that maps every item of a collection through f.

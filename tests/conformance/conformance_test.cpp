@@ -41,9 +41,9 @@ Tally run_corpus(const std::string& name) {
     const Value& expr = *field(c, "expr");
     bool ok = false;
     try {
-      Value result = session.evaluate(lang, expr.is_string() ? expr.as_string() : to_json(expr),
-                                      data ? *data : Value(),
-                                      env ? env->as_string() : std::string("mistral"));
+      Value result =
+          session.evaluate(lang, expr.is_string() ? expr.as_string() : to_json(expr),
+                           data ? *data : Value(), env ? env->as_string() : std::string("mistral"));
       if (const Value* expect = field(c, "expect"))
         ok = testing::mismatch(*expect, parse_json(to_json(result))).empty();
     } catch (const Error&) {
@@ -66,8 +66,8 @@ void expect_floor(const std::string& name, double floor) {
       << name << ": " << t.passed << "/" << total << " is under the floor";
 }
 
-TEST(Conformance, YaqlSuite) { expect_floor("yaql-suite.jsonl", 0.30); }
-TEST(Conformance, YaqlRandomSample) { expect_floor("yaql-random-sample.jsonl", 0.20); }
+TEST(Conformance, YaqlSuite) { expect_floor("yaql-suite.jsonl", 0.98); }
+TEST(Conformance, YaqlRandomSample) { expect_floor("yaql-random-sample.jsonl", 0.98); }
 
 }  // namespace
 }  // namespace sirocco

@@ -51,9 +51,10 @@ TEST(Json, RoundTripsCompactlyLikePython) {
 
 TEST(Json, PrettyPrintsLikePythonIndent) {
   const Value v = parse_json(R"({"b": 1, "a": [1, -0.0], "c": {"d": null}, "e": [], "f": {}})");
-  EXPECT_EQ(to_json(v, 2),
-            "{\n  \"b\": 1,\n  \"a\": [\n    1,\n    -0.0\n  ],\n  \"c\": {\n    \"d\": null\n  },\n"
-            "  \"e\": [],\n  \"f\": {}\n}");
+  EXPECT_EQ(
+      to_json(v, 2),
+      "{\n  \"b\": 1,\n  \"a\": [\n    1,\n    -0.0\n  ],\n  \"c\": {\n    \"d\": null\n  },\n"
+      "  \"e\": [],\n  \"f\": {}\n}");
   EXPECT_EQ(to_json(parse_json("[[]]"), 0), "[\n[]\n]");
   EXPECT_EQ(to_json(parse_json("5"), 4), "5");
 }
@@ -77,12 +78,14 @@ TEST(Json, NaNTokens) {
 
 TEST(Json, StringsAreDecodedToValidUtf8) {
   EXPECT_EQ(parse_json(R"("\ud83d\ude00")").as_string(), "😀");
-  EXPECT_EQ(parse_json(R"("\ud800")").as_string(), "\uFFFD");      // lone high surrogate
-  EXPECT_EQ(parse_json(R"("\udc00x")").as_string(), "\uFFFDx");    // lone low surrogate
+  EXPECT_EQ(parse_json(R"("\ud800")").as_string(), "\uFFFD");    // lone high surrogate
+  EXPECT_EQ(parse_json(R"("\udc00x")").as_string(), "\uFFFDx");  // lone low surrogate
   EXPECT_EQ(parse_json(R"("\ud800\u0041")").as_string(), "\uFFFDA");
   EXPECT_EQ(parse_json(R"("é中")").string_length(), 2u);
-  EXPECT_EQ(error_of("\"a\xFF\""), "JSONDecodeError: Invalid UTF-8 in string: line 1 column 2 (char 1)");
-  EXPECT_EQ(error_of("\"\xED\xA0\x80\""), "JSONDecodeError: Invalid UTF-8 in string: line 1 column 2 (char 1)");
+  EXPECT_EQ(error_of("\"a\xFF\""),
+            "JSONDecodeError: Invalid UTF-8 in string: line 1 column 2 (char 1)");
+  EXPECT_EQ(error_of("\"\xED\xA0\x80\""),
+            "JSONDecodeError: Invalid UTF-8 in string: line 1 column 2 (char 1)");
 }
 
 TEST(Json, DuplicateKeysKeepTheFirstPositionAndTheLastValue) {
@@ -90,6 +93,13 @@ TEST(Json, DuplicateKeysKeepTheFirstPositionAndTheLastValue) {
   ASSERT_EQ(v.as_dict().size(), 2u);
   EXPECT_EQ(v.as_dict().entries()[0].first.as_string(), "a");
   EXPECT_EQ(v.as_dict().entries()[0].second.as_small_int(), 3);
+
+  // Past a few keys the dict is indexed by hash; the rule is the same.
+  const Value many = parse_json(R"({"k0":0,"k1":1,"k2":2,"k3":3,"k4":4,"k5":5,"k6":6,"k7":7,)"
+                                R"("k8":8,"k9":9,"k3":"last","k10":10})");
+  EXPECT_EQ(to_json(many), R"({"k0":0,"k1":1,"k2":2,"k3":"last","k4":4,"k5":5,"k6":6,"k7":7,)"
+                           R"("k8":8,"k9":9,"k10":10})");
+  EXPECT_EQ(many.as_dict().find(Value::string("k10"))->as_small_int(), 10);
 }
 
 TEST(Json, BadInputGivesPythonsMessages) {
@@ -134,7 +144,9 @@ TEST(Json, BadInputGivesPythonsMessages) {
       {"1.5e+", "Extra data: line 1 column 4 (char 3)"},
       {"[1.]", "Expecting ',' delimiter: line 1 column 3 (char 2)"},
       {"infinity", "Expecting value: line 1 column 1 (char 0)"},
-      {"\xEF\xBB\xBF" "1", "Unexpected UTF-8 BOM (decode using utf-8-sig): line 1 column 1 (char 0)"},
+      {"\xEF\xBB\xBF"
+       "1",
+       "Unexpected UTF-8 BOM (decode using utf-8-sig): line 1 column 1 (char 0)"},
       {"\"\\ud800\\u12\"", "Invalid \\uXXXX escape: line 1 column 9 (char 8)"},
       {"{\"é\":1,}", "Expecting property name enclosed in double quotes: line 1 column 8 (char 7)"},
   };
@@ -188,6 +200,18 @@ TEST(Json, WritesEveryKindOfValue) {
   }));
   EXPECT_EQ(to_json(Value::list({seq})), "[[0,1,2]]");
   EXPECT_EQ(to_json(Value::string(std::string("\x01\x1f", 2))), R"("\u0001\u001f")");
+}
+
+}  // namespace
+}  // namespace sirocco
+
+namespace sirocco {
+namespace {
+
+TEST(JsonLine, UsesPythonDefaultSeparatorsOnOneLine) {
+  EXPECT_EQ(to_json_line(parse_json(R"({"a":[1,2,{"b":null}],"c":"x"})")),
+            R"({"a": [1, 2, {"b": null}], "c": "x"})");
+  EXPECT_EQ(to_json_line(parse_json("[]")), "[]");
 }
 
 }  // namespace

@@ -159,7 +159,8 @@ TEST(PythonText, DatetimesAndTimedeltas) {
        "tzinfo=datetime.timezone(datetime.timedelta(days=-1, seconds=82800)))"},
       {Value::timespan(5000000), "0:00:05", "datetime.timedelta(seconds=5)"},
       {Value::timespan(86405000000), "1 day, 0:00:05", "datetime.timedelta(days=1, seconds=5)"},
-      {Value::timespan(176400000000), "2 days, 1:00:00", "datetime.timedelta(days=2, seconds=3600)"},
+      {Value::timespan(176400000000), "2 days, 1:00:00",
+       "datetime.timedelta(days=2, seconds=3600)"},
       {Value::timespan(-1000000), "-1 day, 23:59:59", "datetime.timedelta(days=-1, seconds=86399)"},
       {Value::timespan(500000), "0:00:00.500000", "datetime.timedelta(microseconds=500000)"},
       {Value::timespan(-172799999999), "-2 days, 0:00:00.000001",
@@ -221,8 +222,14 @@ TEST(Utf8, CountsIndexesDecodesAndEncodes) {
 TEST(Utf8, SanitizeReplacesEachMaximalInvalidPart) {
   // Same results as Python's bytes.decode('utf-8', 'replace').
   EXPECT_EQ(utf8::sanitize("ok"), "ok");
-  EXPECT_EQ(utf8::sanitize("a\xFF" "b"), "a\uFFFD" "b");
-  EXPECT_EQ(utf8::sanitize("\xE2\x82" "A"), "\uFFFD" "A");
+  EXPECT_EQ(utf8::sanitize("a\xFF"
+                           "b"),
+            "a\uFFFD"
+            "b");
+  EXPECT_EQ(utf8::sanitize("\xE2\x82"
+                           "A"),
+            "\uFFFD"
+            "A");
   EXPECT_EQ(utf8::sanitize("\xED\xA0\x80"), "\uFFFD\uFFFD\uFFFD");
   EXPECT_EQ(utf8::sanitize("\xF0\x9F\x98"), "\uFFFD");
   EXPECT_EQ(utf8::sanitize("\xC0\xAF"), "\uFFFD\uFFFD");
@@ -249,10 +256,11 @@ TEST(RenderError, ShowsTheLineAndACaret) {
             "    ^~~");
   EXPECT_EQ(render_error(Error("ZeroDivisionError", "division by zero"), source),
             "ZeroDivisionError: division by zero");
-  EXPECT_EQ(render_error(Error("YaqlGrammarException", "Unexpected end", {10, 10}), source, "f.yaql"),
-            "f.yaql:1:11: YaqlGrammarException: Unexpected end\n"
-            "1 + foo(2)\n"
-            "          ^");
+  EXPECT_EQ(
+      render_error(Error("YaqlGrammarException", "Unexpected end", {10, 10}), source, "f.yaql"),
+      "f.yaql:1:11: YaqlGrammarException: Unexpected end\n"
+      "1 + foo(2)\n"
+      "          ^");
 }
 
 TEST(RenderError, CountsCodePointsAndKeepsTabs) {
@@ -275,7 +283,8 @@ TEST(RenderError, MultiLineSpanStopsAtTheLineEnd) {
 TEST(RenderError, LongLinesShowAWindowAroundTheSpan) {
   const std::string source = std::string(200, 'a') + "BAD" + std::string(200, 'b');
   const std::string shown = render_error(Error("E", "m", {200, 203}), source);
-  const std::string expected_line = "..." + std::string(40, 'a') + "BAD" + std::string(77, 'b') + "...";
+  const std::string expected_line =
+      "..." + std::string(40, 'a') + "BAD" + std::string(77, 'b') + "...";
   const std::string expected_caret = std::string(43, ' ') + "^~~";
   EXPECT_EQ(shown, "<expr>:1:201: E: m\n" + expected_line + "\n" + expected_caret);
 

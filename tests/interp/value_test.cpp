@@ -85,8 +85,12 @@ TEST(Value, StringsCountCodePoints) {
     size_t length;
     bool ascii;
   } cases[] = {
-      {"", 0, true}, {"hello", 5, true}, {"héllo", 5, false}, {"中文字", 3, false},
-      {"😀x", 2, false}, {"a\xC3\xA9\xE4\xB8\xAD\xF0\x9F\x98\x80", 4, false},
+      {"", 0, true},
+      {"hello", 5, true},
+      {"héllo", 5, false},
+      {"中文字", 3, false},
+      {"😀x", 2, false},
+      {"a\xC3\xA9\xE4\xB8\xAD\xF0\x9F\x98\x80", 4, false},
       {std::string(100, 'a') + "é", 101, false},
   };
   for (const Case& c : cases) {
@@ -366,12 +370,15 @@ TEST(Compare, MismatchedTypesRaiseTypeError) {
   } cases[] = {
       {S("a"), I(1), "<", "TypeError: '<' not supported between instances of 'str' and 'int'"},
       {I(1), S("a"), ">=", "TypeError: '>=' not supported between instances of 'int' and 'str'"},
-      {Value(), I(1), "<", "TypeError: '<' not supported between instances of 'NoneType' and 'int'"},
-      {J("{}"), J("{}"), "<", "TypeError: '<' not supported between instances of 'dict' and 'dict'"},
+      {Value(), I(1), "<",
+       "TypeError: '<' not supported between instances of 'NoneType' and 'int'"},
+      {J("{}"), J("{}"), "<",
+       "TypeError: '<' not supported between instances of 'dict' and 'dict'"},
       {J("[1]"), S("a"), "<", "TypeError: '<' not supported between instances of 'list' and 'str'"},
       {J("[1, \"a\"]"), J("[1, 2]"), "<",
        "TypeError: '<' not supported between instances of 'str' and 'int'"},
-      {J("[1]"), SetOf({I(1)}), "<", "TypeError: '<' not supported between instances of 'list' and 'set'"},
+      {J("[1]"), SetOf({I(1)}), "<",
+       "TypeError: '<' not supported between instances of 'list' and 'set'"},
       {Value::timespan(1), I(1), ">",
        "TypeError: '>' not supported between instances of 'datetime.timedelta' and 'int'"},
       {Aware(1), Naive(1), "<", "TypeError: can't compare offset-naive and offset-aware datetimes"},
@@ -385,15 +392,38 @@ TEST(Compare, MismatchedTypesRaiseTypeError) {
 
 TEST(SortLess, OrdersMixedValuesTotally) {
   std::vector<Value> values = {
-      S("b"), J("[1]"), I(2), Value(), F(1.5), SetOf({I(1)}), J(R"({"a": 1})"), B(false),
-      S("a"), Value::timespan(3), F(std::nan("")), Aware(1), J("[0, 5]"), Big("100000000000000000000"),
+      S("b"),
+      J("[1]"),
+      I(2),
+      Value(),
+      F(1.5),
+      SetOf({I(1)}),
+      J(R"({"a": 1})"),
+      B(false),
+      S("a"),
+      Value::timespan(3),
+      F(std::nan("")),
+      Aware(1),
+      J("[0, 5]"),
+      Big("100000000000000000000"),
   };
   std::sort(values.begin(), values.end(), sort_less);
   std::vector<std::string> shown;
   for (const Value& v : values) shown.push_back(python_repr(v));
   const std::vector<std::string> expected = {
-      "None", "False", "1.5", "2", "100000000000000000000", "nan", "'a'", "'b'", "[0, 5]", "[1]",
-      "{'a': 1}", "{1}", "datetime.datetime(1970, 1, 1, 0, 0, 0, 1, tzinfo=datetime.timezone.utc)",
+      "None",
+      "False",
+      "1.5",
+      "2",
+      "100000000000000000000",
+      "nan",
+      "'a'",
+      "'b'",
+      "[0, 5]",
+      "[1]",
+      "{'a': 1}",
+      "{1}",
+      "datetime.datetime(1970, 1, 1, 0, 0, 0, 1, tzinfo=datetime.timezone.utc)",
       "datetime.timedelta(microseconds=3)",
   };
   EXPECT_EQ(shown, expected);

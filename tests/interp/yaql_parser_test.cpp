@@ -50,10 +50,18 @@ std::string render_constant(const Value& v) {
   return out + "'";
 }
 
+// The operator symbol a binary call stands for, or "" when it is not one.
+std::string binary_symbol(const std::string& name) {
+  if (name == "*equal") return "=";
+  if (name == "*not_equal") return "!=";
+  if (name.rfind("#operator_", 0) == 0) return name.substr(10);
+  return "";
+}
+
 std::string render_call(const Node& node) {
   const std::string& name = node.name;
-  if (name.rfind("#operator_", 0) == 0) {
-    return "(" + render(*node.args[0]) + " " + name.substr(10) + " " + render(*node.args[1]) + ")";
+  if (std::string op = binary_symbol(name); !op.empty()) {
+    return "(" + render(*node.args[0]) + " " + op + " " + render(*node.args[1]) + ")";
   }
   if (name.rfind("#unary_operator_", 0) == 0) {
     return "(" + name.substr(16) + " " + render(*node.args[0]) + ")";
@@ -259,8 +267,8 @@ TEST(YaqlParserTest, NodeKindsAndReceivers) {
   for (const char* text : {"a + b", "-a", "a[1]", "[1]", "{a => 1}", "a = b", "not a"}) {
     EXPECT_FALSE(parse(text)->uses_receiver) << text;
   }
-  EXPECT_EQ(parse("a = b")->name, "#operator_=");
-  EXPECT_EQ(parse("a != b")->name, "#operator_!=");
+  EXPECT_EQ(parse("a = b")->name, "*equal");
+  EXPECT_EQ(parse("a != b")->name, "*not_equal");
   EXPECT_EQ(parse("not a")->name, "#unary_operator_not");
 
   const NodePtr map = parse("{a => 1}");

@@ -160,7 +160,7 @@ TEST(YaqlQueries, FirstLastSingleRaiseStopIterationWhenEmpty) {
       {"[3, 1].first()", "3"},
       {"[].first()", "!StopIteration"},
       {"[].first(null)", "null"},
-      {"set(3, 1).first()", "1"},
+      {"set(3).first()", "3"},
       {"[].first(default => 7)", "7"},
       {"range(5).where($ > 2).first()", "3"},
       {"[1, 2].last()", "2"},
@@ -433,6 +433,25 @@ TEST(YaqlQueries, MemorizeDefaultIfEmptyReverseIsIterable) {
       {"isIterable({a => 1})", "false"},
       {"isIterable(null)", "false"},
   });
+}
+
+// Queries that must hold a whole collection count its items against the iterator limit,
+// so an endless input fails instead of exhausting memory.
+TEST(YaqlQueries, MaterialisingQueriesRespectTheIteratorLimit) {
+  Engine engine(make_standard_registry());
+  Limits limits;
+  limits.max_collection_items = 100;
+  for (const char* expr : {"sequence().orderBy($)", "sequence().groupBy($)", "sequence().reverse()",
+                           "sequence().memorize()", "sequence().splitAt(1)",
+                           "sequence().splitWhere(false)", "sequence().sliceWhere(true)"}) {
+    try {
+      engine.evaluate(expr, Value(), limits);
+      ADD_FAILURE() << expr << " did not fail";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.type(), "CollectionTooLargeException") << expr;
+    }
+  }
+  EXPECT_EQ(to_json(engine.evaluate("range(100).orderBy(-$).first()", Value(), limits)), "99");
 }
 
 }  // namespace
