@@ -158,6 +158,9 @@ Value search_all(Call& c) {
   });
 }
 
+// Python's count/maxsplit: 0 means no limit, a negative limit allows nothing.
+bool below_limit(int64_t limit, int64_t done) { return limit == 0 || (limit > 0 && done < limit); }
+
 // re.split: the pieces between the first max_split matches (all when 0, none when negative),
 // each followed by the match's groups.
 Value split(const RegexPtr& re, const Value& string, int64_t max_split) {
@@ -166,7 +169,7 @@ Value split(const RegexPtr& re, const Value& string, int64_t max_split) {
   size_t last = 0;
   MatchWalk walk(re, subject.text());
   Match m;
-  for (int64_t n = 0; max_split >= 0 && (max_split == 0 || n < max_split) && walk.next(m); ++n) {
+  for (int64_t n = 0; below_limit(max_split, n) && walk.next(m); ++n) {
     parts.push_back(subject.slice(last, m.begin(0)));
     for (size_t g = 1; g <= m.group_count(); ++g) parts.push_back(subject.group_text(m, g));
     last = m.end(0);
@@ -185,7 +188,7 @@ Value substitute(const RegexPtr& re, Subject& subject, int64_t count, Replacemen
   std::optional<std::string> bad_piece;
   MatchWalk walk(re, subject.text());
   Match m;
-  for (int64_t n = 0; count >= 0 && (count == 0 || n < count) && walk.next(m); ++n) {
+  for (int64_t n = 0; below_limit(count, n) && walk.next(m); ++n) {
     out += subject.text().substr(last, m.begin(0) - last);
     pieces += m.begin(0) > last;
     last = m.end(0);

@@ -6,6 +6,7 @@
 #include <pcre2.h>
 
 #include <algorithm>
+#include <cctype>
 
 #include "interp/error.h"
 #include "interp/lru_cache.h"
@@ -217,14 +218,37 @@ class TemplateReader {
       if (auto number = re_.group_named(text)) return *number;
       throw Error("IndexError", "unknown group name '" + text + "'");
     }
-    if (!std::all_of(name.begin(), name.end(), [](char32_t d) { return d >= '0' && d <= '9'; }))
-      fail("bad character in group name '" + text + "'", start + 3);
-    return checked_group(text, start + 3);
+    const std::optional<std::string> digits = python_int_digits(text);
+    if (!digits) fail("bad character in group name '" + text + "'", start + 3);
+    return checked_group(*digits, start + 3);
+  }
+
+  // The digits of a non-negative number as Python's int() reads it (" +1_0 " is 10), or
+  // nothing when int() rejects the text or finds it negative.
+  static std::optional<std::string> python_int_digits(std::string_view text) {
+    const size_t first = text.find_first_not_of(" \t\n\r\v\f");
+    if (first == std::string_view::npos) return std::nullopt;
+    text = text.substr(first, text.find_last_not_of(" \t\n\r\v\f") - first + 1);
+    const bool negative = !text.empty() && text[0] == '-';
+    if (!text.empty() && (text[0] == '+' || text[0] == '-')) text.remove_prefix(1);
+    std::string digits;
+    for (size_t i = 0; i < text.size(); ++i) {
+      const bool separator = text[i] == '_' && i > 0 && i + 1 < text.size() &&
+                             std::isdigit(static_cast<unsigned char>(text[i + 1]));
+      if (!separator && !std::isdigit(static_cast<unsigned char>(text[i]))) return std::nullopt;
+      if (!separator) digits += text[i];
+    }
+    if (digits.empty()) return std::nullopt;
+    if (negative && digits.find_first_not_of('0') != std::string::npos) return std::nullopt;
+    return digits;
   }
 
   size_t checked_group(const std::string& digits, size_t position) const {
-    const size_t number = digits.size() > 9 ? SIZE_MAX : std::stoul(digits);
-    if (number > re_.group_count()) fail("invalid group reference " + digits, position);
+    const size_t start = std::min(digits.find_first_not_of('0'), digits.size());
+    const std::string significant = digits.substr(start);
+    const size_t number = significant.size() > 9 ? SIZE_MAX : std::stoul("0" + significant);
+    if (number > re_.group_count())
+      fail("invalid group reference " + (significant.empty() ? "0" : significant), position);
     return number;
   }
 

@@ -33,6 +33,9 @@ std::string to_utf8(std::u32string_view s) {
   return out;
 }
 
+// One character as text for a message (nothing for the end of the pattern).
+std::string char_text(char32_t c) { return c == kEnd ? "" : to_utf8(std::u32string(1, c)); }
+
 std::string hex_escape(char32_t c) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "\\x{%x}", static_cast<unsigned>(c));
@@ -248,7 +251,7 @@ class Translator {
         fail("character names (\\N{...}) are not supported", start);
       default:
         if (in_class && c == 'b') return 0x08;
-        if (is_ascii_letter(c)) fail("bad escape \\" + to_utf8(std::u32string(1, c)), start);
+        if (is_ascii_letter(c)) fail("bad escape \\" + char_text(c), start);
         return c;
     }
   }
@@ -327,7 +330,7 @@ class Translator {
       while (digits.size() < 3 && is_octal(peek())) digits += take();
       literal(octal_value(digits, start));
     } else if (is_digit(c)) {
-      fail("bad escape \\" + to_utf8(std::u32string(1, c)), start);
+      fail("bad escape \\" + char_text(c), start);
     } else {
       literal(char_escape(c, start, true));
     }
@@ -348,7 +351,7 @@ class Translator {
       case '<':
         if (peek() == '=' || peek() == '!')
           return open_plain(std::string("(?<") + static_cast<char>(take()), start);
-        fail("unknown extension ?<" + to_utf8(std::u32string(1, peek())), start + 1);
+        fail("unknown extension ?<" + char_text(peek()), start + 1);
       case 'P':
         return python_extension(start);
       case '#':
@@ -361,7 +364,7 @@ class Translator {
       default:
         if (c >= 0x80 ||
             std::string_view("aiLmsux-").find(static_cast<char>(c)) == std::string_view::npos)
-          fail("unknown extension ?" + to_utf8(std::u32string(1, c)), start + 1);
+          fail("unknown extension ?" + char_text(c), start + 1);
         --pos_;
         return inline_flags(start);
     }
@@ -414,13 +417,13 @@ class Translator {
       back_reference(named_group(name, start), start);
       return set_last(Last::Atom);
     }
-    fail("unknown extension ?P" + to_utf8(std::u32string(1, peek())), start + 1);
+    fail("unknown extension ?P" + char_text(peek()), start + 1);
   }
 
   std::u32string group_name(char32_t terminator, size_t start) {
     std::u32string name;
     while (!at_end() && peek() != terminator) name += take();
-    const std::string term = to_utf8(std::u32string(1, terminator));
+    const std::string term = char_text(terminator);
     if (!take_if(terminator)) fail("missing " + term + ", unterminated name", start);
     if (name.empty()) fail("missing group name", start);
     if (!is_group_name(name)) fail("bad character in group name '" + to_utf8(name) + "'", start);
@@ -441,7 +444,8 @@ class Translator {
     if (ref.empty()) fail("missing group name", start);
     size_t number;
     if (std::all_of(ref.begin(), ref.end(), is_digit)) {
-      number = ref.size() > kMaxDigits ? SIZE_MAX : std::stoul(to_utf8(ref));
+      if (ref.size() > kMaxDigits) fail("invalid group reference " + to_utf8(ref), start + 3);
+      number = std::stoul(to_utf8(ref));
       if (number == 0) fail("bad group number", start + 3);
       conditions_.emplace_back(number, start + 3);
     } else {
