@@ -57,6 +57,8 @@ struct EvalCase {
   const char* expected;  // JSON of the result, or "!ErrorType"
 };
 
+void PrintTo(const EvalCase& c, std::ostream* os) { *os << c.expr; }
+
 class EvalTest : public ::testing::TestWithParam<EvalCase> {};
 
 TEST_P(EvalTest, Evaluates) {
