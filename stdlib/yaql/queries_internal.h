@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <utility>
 
 #include "stdlib/yaql/support.h"
@@ -16,6 +17,13 @@ void register_query_ordering(Registry& r);    // orderBy orderByDescending thenB
 void register_query_partitions(Registry& r);  // groupBy slice sliceWhere splitWhere splitAt
 void register_query_generators(Registry& r);  // range sequence repeat cycle generate ...
 void register_query_merging(Registry& r);     // mergeWith
+
+// True for what orderBy and thenBy return: re-iterable in the reference, so not an iterator.
+bool is_ordering(const Value& v);
+
+// The error overload resolution raises when no overload takes the arguments, for argument
+// kinds the signature grammar cannot tell apart; `receiver` is null for a function call.
+[[noreturn]] void throw_no_matching(const std::string& name, const Value* receiver);
 
 // What itertools.islice says about a start (skip) or stop (take, slice) it cannot use.
 inline constexpr const char* kIsliceStartError =

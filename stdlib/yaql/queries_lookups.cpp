@@ -98,7 +98,13 @@ void register_query_lookups(Registry& r) {
     return Value::boolean(ok);
   });
   r.add("method count(collection: iterable)", [](Call& c) { return count_items(c[0]); });
-  r.add("ext len(collection: iterator)", [](Call& c) { return count_items(c[0]); });
+  // len(iterator), as a function and as a method: declared apart to raise the right error
+  // for an ordering, which the reference does not count as an iterator.
+  for (bool method : {false, true})
+    r.add(std::string(method ? "method " : "") + "len(collection: iterator)", [method](Call& c) {
+      if (is_ordering(c[0])) throw_no_matching("len", method ? &c[0] : nullptr);
+      return count_items(c[0]);
+    });
   for (bool last : {false, true}) {
     r.add(std::string("method ") + (last ? "lastIndexOf" : "indexOf") +
               "(collection: iterable, item: any)",

@@ -2,6 +2,11 @@
 // compared with the `#operator_<` and `#operator_>` functions in scope the way
 // python-yaql's OrderingIterable compares them. The sort runs when the first item is pulled,
 // so thenBy can add keys to an ordering that has not been walked yet.
+//
+// The reference's thenBy adds the key to the ordering it is given and returns it; here it
+// returns a new ordering with the extra key instead, so that an ordering held in a variable
+// (`let(x => ...orderBy(...)) -> $x.thenBy(...)`) never refers to itself through the key's
+// scope (a reference cycle would never be freed).
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -51,15 +56,27 @@ class KeyComparer {
 // The result of orderBy: a lazy sequence that sorts its source when first pulled.
 class OrderedSequence final : public SequenceObject {
  public:
-  OrderedSequence(Value source, KeyComparer comparer)
-      : source_(std::move(source)), comparer_(std::move(comparer)) {}
-
-  void add_key(Lambda selector, bool ascending) {
+  OrderedSequence(Value source, KeyComparer comparer, Lambda selector, bool ascending)
+      : source_(std::move(source)), comparer_(std::move(comparer)) {
     keys_.push_back({std::move(selector), ascending});
   }
 
+  // This ordering and then one more key; once this one is sorted, the key changes nothing
+  // (the reference sorts only once) and the new ordering walks the same sorted items.
+  boost::intrusive_ptr<OrderedSequence> then_by(Lambda selector, bool ascending) const {
+    boost::intrusive_ptr<OrderedSequence> next(
+        new OrderedSequence(source_, comparer_, std::move(selector), ascending));
+    if (sorted_) next->sorted_ = sorted_;
+    next->keys_.insert(next->keys_.begin(), keys_.begin(), keys_.end());
+    return next;
+  }
+
   bool next(Value& out) override {
-    if (!sorted_) sorted_ = sorted_items();
+    if (!sorted_) {
+      sorted_ = sorted_items();
+      source_ = Value();  // neither the source nor the keys are needed any more
+      keys_.clear();
+    }
     if (position_ >= sorted_->size()) return false;
     out = (*sorted_)[position_++];
     return true;
@@ -108,24 +125,31 @@ List OrderedSequence::sorted_items() const {
 }
 
 Value order_by(Call& c, bool ascending) {
-  auto ordered =
-      boost::intrusive_ptr<OrderedSequence>(new OrderedSequence(c[0], KeyComparer(c.ev, c.scope)));
-  ordered->add_key(c.lambda(1), ascending);
-  return Value::sequence(ordered);
+  return Value::sequence(boost::intrusive_ptr<OrderedSequence>(
+      new OrderedSequence(c[0], KeyComparer(c.ev, c.scope), c.lambda(1), ascending)));
 }
 
-// thenBy adds a key to the ordering it is called on, like the reference (which mutates it).
+// thenBy takes only what orderBy or thenBy returned.
 Value then_by(Call& c, bool ascending) {
   auto* ordered = dynamic_cast<OrderedSequence*>(&c[0].as_sequence());
-  if (!ordered)
-    throw Error("NoMatchingMethodException", "No method \"" + c.def.name + "\" for receiver " +
-                                                 python_str(c[0], PyStyle::Yaql) +
-                                                 " matches supplied arguments");
-  ordered->add_key(c.lambda(1), ascending);
-  return c[0];
+  if (!ordered) throw_no_matching(c.def.name, &c[0]);
+  return Value::sequence(ordered->then_by(c.lambda(1), ascending));
 }
 
 }  // namespace
+
+bool is_ordering(const Value& v) {
+  return v.is_sequence() && dynamic_cast<OrderedSequence*>(&v.as_sequence()) != nullptr;
+}
+
+void throw_no_matching(const std::string& name, const Value* receiver) {
+  if (!receiver)
+    throw Error("NoMatchingFunctionException",
+                "No function \"" + name + "\" matches supplied arguments");
+  throw Error("NoMatchingMethodException", "No method \"" + name + "\" for receiver " +
+                                               python_str(*receiver, PyStyle::Yaql) +
+                                               " matches supplied arguments");
+}
 
 void register_query_ordering(Registry& r) {
   for (bool ascending : {true, false}) {

@@ -281,6 +281,10 @@ TEST(YaqlQueries, OrderByIsAStableSortWithThenByKeys) {
       {"[2, 1].orderBy($).select($).thenBy($)", "!NoMatchingMethodException"},
       {"orderBy([1], $)", "!NoFunctionRegisteredException"},
       {"let(x => [3, 1, 2].orderBy($)) -> $x.thenBy(-$).first()", "1"},
+      {"let(x => [3, 1, 2].orderBy($)) -> [$x.first(), $x.thenBy($).first()]", "[1,1]"},
+      {"[3, 1, 2].orderBy($).count()", "3"},
+      {"[3, 1, 2].orderBy($).len()", "!NoMatchingMethodException"},
+      {"len([2, 1].orderBy($).thenBy($))", "!NoMatchingFunctionException"},
       {"[3, 1, 2].orderBy($).take(2)", "[1,2]"},
       {"range(40).orderBy($ mod 3)",
        "[0,3,6,9,12,15,18,21,24,27,30,33,36,39,1,4,7,10,13,16,19,22,25,28,31,34,37,2,5,8,11,14,17,"
