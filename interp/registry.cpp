@@ -7,7 +7,7 @@
 #include "interp/number.h"
 #include "interp/yaql_eval.h"
 
-namespace sirocco::yaql {
+namespace sirocco {
 
 bool is_lazy(TypeCode t) { return t >= TypeCode::Lambda; }
 
@@ -45,7 +45,7 @@ bool ParamType::accepts(const Value& v) const {
     case TypeCode::TimeSpan:
       return v.is_timespan();
     case TypeCode::Context:
-      return scope_of(v) != nullptr;
+      return yaql::scope_of(v) != nullptr;
     case TypeCode::Callable:
       return v.is_function();
     default:
@@ -72,22 +72,22 @@ int ParamType::specificity() const {
   }
 }
 
-size_t FunctionDef::positional_count() const {
+size_t Signature::positional_count() const {
   size_t n = 0;
   for (const auto& p : params) n += !p.variadic && !p.kw_variadic;
   return n;
 }
-bool FunctionDef::has_varargs() const {
+bool Signature::has_varargs() const {
   for (const auto& p : params)
     if (p.variadic) return true;
   return false;
 }
-bool FunctionDef::has_kwargs() const {
+bool Signature::has_kwargs() const {
   for (const auto& p : params)
     if (p.kw_variadic) return true;
   return false;
 }
-bool FunctionDef::takes_mapping_rules() const {
+bool Signature::takes_mapping_rules() const {
   for (const auto& p : params)
     if (p.type.code == TypeCode::MappingRule) return true;
   return false;
@@ -215,9 +215,9 @@ struct SignatureReader {
 
 }  // namespace
 
-FunctionDef parse_signature(std::string_view signature) {
+Signature parse_signature(std::string_view signature) {
   SignatureReader r{signature};
-  FunctionDef def;
+  Signature def;
   def.signature = std::string(signature);
   std::string first = r.word();
   if (first == "method" || first == "ext") {
@@ -240,23 +240,4 @@ FunctionDef parse_signature(std::string_view signature) {
   return def;
 }
 
-void Registry::add(std::string_view signature, Impl impl, int level) {
-  auto def = std::make_shared<FunctionDef>(parse_signature(signature));
-  def->impl = std::move(impl);
-  def->level = level;
-  functions_[def->name].push_back(std::move(def));
-}
-
-const std::vector<FunctionDefPtr>* Registry::find(std::string_view name) const {
-  auto it = functions_.find(std::string(name));
-  return it == functions_.end() ? nullptr : &it->second;
-}
-
-std::vector<std::string> Registry::names() const {
-  std::vector<std::string> out;
-  out.reserve(functions_.size());
-  for (const auto& [name, defs] : functions_) out.push_back(name);
-  return out;
-}
-
-}  // namespace sirocco::yaql
+}  // namespace sirocco

@@ -1,6 +1,8 @@
-// The function registry: every YAQL function and operator is declared once by a readable
-// signature string and an implementation; overloads are resolved by arity, keyword names,
-// receiver and argument types, the way python-yaql resolves them.
+// The function registry shared by YAQL and Jinja: every function, operator, filter and test
+// is declared once by a readable signature string and an implementation. Each language
+// instantiates the registry with its own call type (what an implementation receives) and
+// resolves calls its own way (YAQL: overloads by arity, keyword names, receiver and types,
+// like python-yaql; Jinja: one definition per name, arguments bound by name like Python).
 //
 // Signature grammar:   [method|ext] NAME ( PARAM, ... )
 //   method — callable only as `receiver.NAME(...)`; ext — both ways; default — function only.
@@ -25,9 +27,7 @@
 
 #include "interp/value.h"
 
-namespace sirocco::yaql {
-
-class Call;
+namespace sirocco {
 
 enum class TypeCode : uint8_t {
   Any,
@@ -76,14 +76,12 @@ struct Param {
   bool kw_variadic = false;  // **kwargs
 };
 
-using Impl = std::function<Value(Call&)>;
-
-struct FunctionDef {
+// A parsed signature: name, kind and parameters.
+struct Signature {
   std::string name;
   bool is_function = true;
   bool is_method = false;
   std::vector<Param> params;  // positional params first, then *args, then **kwargs
-  Impl impl;
   int level = 0;          // 0 = normal; higher levels are only tried when lower ones have no match
   std::string signature;  // the text it was declared with, for docs and errors
 
@@ -93,22 +91,57 @@ struct FunctionDef {
   // true when any param takes `a => b` pairs positionally (then keyword arguments are off)
   bool takes_mapping_rules() const;
 };
-using FunctionDefPtr = std::shared_ptr<const FunctionDef>;
 
 // Parses a signature string; throws std::invalid_argument on a malformed one (a bug).
-FunctionDef parse_signature(std::string_view signature);
+Signature parse_signature(std::string_view signature);
 
-class Registry {
+// A declared function of a language whose implementations take a `CallT&`.
+template <class CallT>
+struct FunctionDefOf : Signature {
+  using Impl = std::function<Value(CallT&)>;
+  FunctionDefOf() = default;
+  FunctionDefOf(Signature s) : Signature(std::move(s)) {}  // NOLINT: implicit on purpose
+  Impl impl;
+};
+
+template <class CallT>
+class RegistryOf {
  public:
+  using Def = FunctionDefOf<CallT>;
+  using DefPtr = std::shared_ptr<const Def>;
+
   // Declares a function; see the signature grammar at the top of this file.
-  void add(std::string_view signature, Impl impl, int level = 0);
+  void add(std::string_view signature, typename Def::Impl impl, int level = 0) {
+    auto def = std::make_shared<Def>(parse_signature(signature));
+    def->impl = std::move(impl);
+    def->level = level;
+    functions_[def->name].push_back(std::move(def));
+  }
   // Overloads of a name, or nullptr.
-  const std::vector<FunctionDefPtr>* find(std::string_view name) const;
+  const std::vector<DefPtr>* find(std::string_view name) const {
+    auto it = functions_.find(std::string(name));
+    return it == functions_.end() ? nullptr : &it->second;
+  }
   // Every declared name, for the documentation table and the completeness test.
-  std::vector<std::string> names() const;
+  std::vector<std::string> names() const {
+    std::vector<std::string> out;
+    out.reserve(functions_.size());
+    for (const auto& entry : functions_) out.push_back(entry.first);
+    return out;
+  }
 
  private:
-  std::unordered_map<std::string, std::vector<FunctionDefPtr>> functions_;
+  std::unordered_map<std::string, std::vector<DefPtr>> functions_;
 };
+
+}  // namespace sirocco
+
+namespace sirocco::yaql {
+
+class Call;
+using FunctionDef = FunctionDefOf<Call>;
+using FunctionDefPtr = std::shared_ptr<const FunctionDef>;
+using Impl = FunctionDef::Impl;
+using Registry = RegistryOf<Call>;
 
 }  // namespace sirocco::yaql

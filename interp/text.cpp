@@ -236,6 +236,13 @@ class PyPrinter {
       case Kind::TimeSpan:
         append_timedelta_str(out_, v.timespan_micros());
         return;
+      case Kind::Opaque:
+        if (auto* o = dynamic_cast<const OpaqueObject*>(v.as_opaque())) {
+          out_ += o->str();
+          return;
+        }
+        repr(v);
+        return;
       default:
         repr(v);
     }
@@ -244,7 +251,7 @@ class PyPrinter {
   void repr(const Value& v) {
     switch (v.kind()) {
       case Kind::List:
-        list(v.as_list());
+        list(v.as_list(), v.is_tuple());
         return;
       case Kind::Dict:
         dict(v.as_dict());
@@ -289,7 +296,11 @@ class PyPrinter {
         out_ += "<generator object>";
         return;
       case Kind::Opaque:
-        out_ += "<object>";
+        if (auto* o = dynamic_cast<const OpaqueObject*>(v.as_opaque())) {
+          out_ += o->repr();
+        } else {
+          out_ += "<object>";
+        }
         return;
       case Kind::List:
       case Kind::Dict:
@@ -306,8 +317,8 @@ class PyPrinter {
     }
   }
 
-  void list(const List& values) {
-    const bool tuple = style_ == PyStyle::Yaql;
+  void list(const List& values, bool is_tuple) {
+    const bool tuple = is_tuple || style_ == PyStyle::Yaql;
     out_ += tuple ? '(' : '[';
     items(values);
     if (tuple && values.size() == 1) out_ += ',';

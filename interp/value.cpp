@@ -73,6 +73,13 @@ Value Value::list(List items) {
   return v;
 }
 
+Value Value::tuple(List items) {
+  Value v;
+  v.kind_ = Kind::List;
+  v.obj_ = new ListObject(std::move(items), true);
+  return v;
+}
+
 Value Value::dict(Dict d) {
   Value v;
   v.kind_ = Kind::Dict;
@@ -512,7 +519,7 @@ std::string type_name(const Value& v) {
     case Kind::String:
       return "str";
     case Kind::List:
-      return "list";
+      return v.is_tuple() ? "tuple" : "list";
     case Kind::Dict:
       return "dict";
     case Kind::Set:
@@ -526,6 +533,7 @@ std::string type_name(const Value& v) {
     case Kind::Sequence:
       return "generator";
     case Kind::Opaque:
+      if (auto* o = dynamic_cast<const OpaqueObject*>(v.as_opaque())) return o->type_name();
       return "object";
   }
   return "object";

@@ -77,6 +77,7 @@ class Value {
   static Value number(double d);
   static Value string(std::string utf8);  // must be valid UTF-8
   static Value list(List items);
+  static Value tuple(List items);  // a Python tuple: a list that prints as (a, b)
   static Value dict(Dict d);
   static Value set(Set s);
   static Value datetime(DateTimeParts parts);
@@ -95,6 +96,7 @@ class Value {
   bool is_number() const { return kind_ == Kind::Int || kind_ == Kind::Float; }
   bool is_string() const { return kind_ == Kind::String; }
   bool is_list() const { return kind_ == Kind::List; }
+  bool is_tuple() const;
   bool is_dict() const { return kind_ == Kind::Dict; }
   bool is_set() const { return kind_ == Kind::Set; }
   bool is_datetime() const { return kind_ == Kind::DateTime; }
@@ -154,8 +156,18 @@ class BigIntObject final : public Object {
 
 class ListObject final : public Object {
  public:
-  explicit ListObject(List v) : items(std::move(v)) {}
+  explicit ListObject(List v, bool tuple = false) : items(std::move(v)), tuple(tuple) {}
   List items;
+  bool tuple;  // made as a Python tuple (Jinja literals, dict items, groupby groups)
+};
+
+// An interpreter-internal object a language hands out as a value (a YAQL context, a Jinja
+// Undefined, a compiled regex): it names its Python type and prints its Python forms.
+class OpaqueObject : public Object {
+ public:
+  virtual std::string type_name() const = 0;
+  virtual std::string repr() const = 0;
+  virtual std::string str() const { return repr(); }
 };
 
 class DateTimeObject final : public Object {
@@ -317,6 +329,9 @@ inline size_t Value::string_length() const {
 }
 inline bool Value::string_is_ascii() const {
   return static_cast<const StringObject*>(obj_.get())->ascii;
+}
+inline bool Value::is_tuple() const {
+  return kind_ == Kind::List && static_cast<const ListObject*>(obj_.get())->tuple;
 }
 inline const List& Value::as_list() const {
   return static_cast<const ListObject*>(obj_.get())->items;

@@ -1,0 +1,114 @@
+// The contract between the Jinja evaluator (interp/jinja_*) and Jinja's library of filters,
+// tests, globals and Python methods (stdlib/jinja): how they are declared (the shared
+// registry with Jinja's call type), what an implementation receives (its bound arguments
+// and the runtime it runs in), and how Undefined and callables travel as values.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "interp/error.h"
+#include "interp/limits.h"
+#include "interp/registry.h"
+#include "interp/value.h"
+
+namespace sirocco::jinja {
+
+using Kwargs = std::vector<std::pair<std::string, Value>>;
+
+// Jinja's Undefined as a value. Lenient (the default environment): prints as '' and is
+// falsy, iterates as empty; any other use raises UndefinedError. Strict (Mistral's
+// StrictUndefined): every use but `is defined`, `|default` and passing it on raises.
+class UndefinedObject final : public OpaqueObject {
+ public:
+  UndefinedObject(std::string hint, bool strict) : hint(std::move(hint)), strict(strict) {}
+  std::string type_name() const override { return strict ? "StrictUndefined" : "Undefined"; }
+  std::string repr() const override { return "Undefined"; }
+  std::string str() const override { return ""; }
+
+  const std::string hint;  // the UndefinedError message: "'x' is undefined"
+  const bool strict;
+};
+
+Value make_undefined(std::string hint, bool strict);
+// The Undefined held by a value, or nullptr.
+const UndefinedObject* as_undefined(const Value& v);
+// Throws Error("UndefinedError", hint) for an undefined value.
+[[noreturn]] void raise_undefined(const Value& v, Span span = {});
+
+class Runtime;
+
+// One call of a filter, test, global function or Python method, its arguments bound to the
+// declared parameters the way Python binds them: `slots` in parameter order with defaults
+// filled in, then the *args; `kwargs` holds what went to **kwargs. For a filter or test,
+// slot 0 is the value left of `|` or `is`; for a method, slot 0 is the receiver.
+class Call {
+ public:
+  Call(Runtime& runtime, const FunctionDefOf<Call>& def, Span span)
+      : runtime(runtime), def(def), span(span) {}
+
+  const Value& operator[](size_t i) const { return slots[i]; }
+  size_t size() const { return slots.size(); }
+  // The *args, from the first slot after the positional params.
+  std::vector<Value> rest() const;
+  // Whether the positional param `i` was given by the caller (not its default).
+  bool given(size_t i) const { return i < given_.size() && given_[i]; }
+
+  Runtime& runtime;
+  const FunctionDefOf<Call>& def;
+  Span span;
+  std::vector<Value> slots;
+  Kwargs kwargs;
+  std::vector<bool> given_;
+};
+
+using FunctionDef = FunctionDefOf<Call>;
+using FunctionDefPtr = std::shared_ptr<const FunctionDef>;
+using Registry = RegistryOf<Call>;
+
+// Binds arguments like Python: positionals fill params in order, keywords by name, then
+// defaults; extra positionals go to *args and unknown keywords to **kwargs when declared.
+// Missing, duplicate or unexpected arguments throw Error("TypeError") with Python's message
+// ("truncate() got an unexpected keyword argument 'x'"); values are not type-checked here
+// (an implementation raises what Python would when it uses a wrong value).
+Call bind_arguments(Runtime& runtime, const FunctionDef& def, std::vector<Value> positional,
+                    Kwargs keywords, Span span);
+
+// What the library may ask of the environment a template runs in. The evaluator
+// implements it; tests of the library use a small fake.
+class Runtime {
+ public:
+  virtual ~Runtime() = default;
+
+  // Filters and tests by name, as `map('upper')` or `select('odd')` call them. An unknown
+  // name throws Error("TemplateRuntimeError", "No filter named 'x'." / "No test named 'x'.").
+  virtual Value call_filter(std::string_view name, std::vector<Value> args, Kwargs kwargs,
+                            Span span) = 0;
+  virtual bool call_test(std::string_view name, std::vector<Value> args, Kwargs kwargs,
+                         Span span) = 0;
+  // `obj.name`: a Python attribute (method) first, then the item; Undefined when neither.
+  virtual Value getattr(const Value& obj, std::string_view name) = 0;
+  // `obj[key]`: the item first, then (for a string key) the attribute; Undefined when neither.
+  virtual Value getitem(const Value& obj, const Value& key) = 0;
+  // Calls a callable value (a bound method, a global function, loop.cycle ...).
+  virtual Value call(const Value& callable, std::vector<Value> args, Kwargs kwargs,
+                     Span span) = 0;
+
+  // Undefined of this environment's kind.
+  virtual Value undefined(std::string hint) = 0;
+  virtual bool sandboxed() const = 0;
+  virtual const Limits& limits() const = 0;
+};
+
+// A callable Jinja value: a bound Python method, a global function, a loop helper.
+class Callable : public FunctionObject {
+ public:
+  virtual Value invoke(Runtime& runtime, std::vector<Value> args, Kwargs kwargs,
+                       Span span) const = 0;
+  // Without a runtime (from outside a template) a Jinja callable cannot be called.
+  Value call(const std::vector<Value>& args) const override;
+};
+
+}  // namespace sirocco::jinja
