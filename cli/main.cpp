@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/eval_command.h"
+#include "cli/functions_command.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"Sirocco: YAQL and Jinja expressions and Mistral workflows"};
@@ -29,6 +30,12 @@ int main(int argc, char** argv) {
   eval_cmd->add_option("--timeout-ms", eval.limits.timeout_ms,
                        "Wall-clock limit per evaluation in milliseconds (0: none, the default)");
 
+  sirocco::cli::FunctionsOptions functions;
+  CLI::App* functions_cmd =
+      app.add_subcommand("functions", "List the functions of a language with their signatures");
+  functions_cmd->add_option("prefix", functions.prefix, "Only names starting with PREFIX");
+  functions_cmd->add_option("--lang", functions.lang, "yaql (default)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -42,5 +49,6 @@ int main(int argc, char** argv) {
     }
     return sirocco::cli::run_eval(eval);
   }
+  if (functions_cmd->parsed()) return sirocco::cli::run_functions(functions);
   return 2;
 }

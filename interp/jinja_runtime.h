@@ -93,8 +93,7 @@ class Runtime {
   // `obj[key]`: the item first, then (for a string key) the attribute; Undefined when neither.
   virtual Value getitem(const Value& obj, const Value& key) = 0;
   // Calls a callable value (a bound method, a global function, loop.cycle ...).
-  virtual Value call(const Value& callable, std::vector<Value> args, Kwargs kwargs,
-                     Span span) = 0;
+  virtual Value call(const Value& callable, std::vector<Value> args, Kwargs kwargs, Span span) = 0;
 
   // Undefined of this environment's kind.
   virtual Value undefined(std::string hint) = 0;

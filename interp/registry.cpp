@@ -48,6 +48,8 @@ bool ParamType::accepts(const Value& v) const {
       return yaql::scope_of(v) != nullptr;
     case TypeCode::Callable:
       return v.is_function();
+    case TypeCode::Object:
+      return v.is_opaque();
     default:
       return true;  // lazy kinds are checked on their nodes
   }
@@ -153,6 +155,7 @@ struct SignatureReader {
         {"timespan", TypeCode::TimeSpan},
         {"context", TypeCode::Context},
         {"callable", TypeCode::Callable},
+        {"object", TypeCode::Object},
         {"lambda", TypeCode::Lambda},
         {"method_lambda", TypeCode::MethodLambda},
         {"context_lambda", TypeCode::ContextLambda},

@@ -8,7 +8,7 @@
 //   method — callable only as `receiver.NAME(...)`; ext — both ways; default — function only.
 //   PARAM:  name: TYPE [= DEFAULT]  |  *name: TYPE  |  **name: TYPE
 //   TYPE:   any null int number string bool iterable iterator sequence mapping set datetime
-//           timespan context callable pyint (int incl. bool) scalar
+//           timespan context callable object pyint (int incl. bool) scalar
 //           — suffix `?` makes it nullable, `!` makes `any` non-nullable (any is nullable)
 //           lazy kinds (passed unevaluated): lambda, method_lambda (the right side of `.`),
 //           context_lambda (evaluated in a context passed as first argument),
@@ -47,6 +47,7 @@ enum class TypeCode : uint8_t {
   TimeSpan,
   Context,   // a context object made by let()/with()
   Callable,  // a function value
+  Object,    // an interpreter-internal object (a compiled regex, a context)
   // lazy kinds: the argument is not evaluated before the call
   Lambda,
   MethodLambda,

@@ -117,13 +117,12 @@ void append_datetime_repr(std::string& out, const DateTimeParts& dt) {
                 static_cast<long long>(w.hour), static_cast<long long>(w.minute));
   if (w.second != 0 || w.micro != 0) append_format(out, ", %lld", static_cast<long long>(w.second));
   if (w.micro != 0) append_format(out, ", %lld", static_cast<long long>(w.micro));
+  // Zones print as dateutil's, which YAQL's datetimes carry.
   if (!dt.naive) {
     if (dt.offset_sec == 0) {
-      out += ", tzinfo=datetime.timezone.utc";
+      out += ", tzinfo=tzutc()";
     } else {
-      out += ", tzinfo=datetime.timezone(";
-      append_timedelta_repr(out, int64_t{dt.offset_sec} * kMicrosPerSecond);
-      out += ')';
+      append_format(out, ", tzinfo=tzoffset(None, %d)", dt.offset_sec);
     }
   }
   out += ')';

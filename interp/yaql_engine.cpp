@@ -33,30 +33,84 @@ Value Engine::evaluate(std::string_view text, const Value& data, const Limits& l
   return evaluate(*compile(text, limits), data, limits, variables);
 }
 
-Value finalize_output(const Value& v) {
+namespace {
+
+// Python's name of a container that cannot be a set item or a dict key once it is output
+// (tuples become lists, frozensets sets, frozen dicts dicts), or nullptr.
+const char* unhashable_output_type(const Value& v) {
+  switch (v.kind()) {
+    case Kind::List:
+    case Kind::Sequence:
+      return "list";
+    case Kind::Dict:
+      return "dict";
+    case Kind::Set:
+      return "set";
+    default:
+      return nullptr;
+  }
+}
+
+void require_hashable_output(const Value& v) {
+  if (const char* type = unhashable_output_type(v))
+    throw Error("TypeError", std::string("unhashable type: '") + type + "'");
+}
+
+// Checks what output conversion would reject; true when a lazy sequence must be materialised
+// somewhere inside (otherwise the value is output as it is, shared, not copied).
+bool check_output(const Value& v) {
   switch (v.kind()) {
     case Kind::Sequence:
-      return finalize_output(materialize(v));
+      return true;
+    case Kind::List: {
+      bool lazy = false;
+      for (const auto& item : v.as_list()) lazy |= check_output(item);
+      return lazy;
+    }
+    case Kind::Dict: {
+      bool lazy = false;
+      for (const auto& [key, item] : v.as_dict()) {
+        require_hashable_output(key);
+        lazy |= check_output(item);
+      }
+      return lazy;
+    }
+    case Kind::Set:
+      for (const auto& item : v.as_set()) require_hashable_output(item);
+      return false;
+    default:
+      return false;
+  }
+}
+
+Value materialize_deep(const Value& v) {
+  switch (v.kind()) {
+    case Kind::Sequence:
+      return materialize_deep(materialize(v));
     case Kind::List: {
       List out;
       out.reserve(v.as_list().size());
-      for (const auto& item : v.as_list()) out.push_back(finalize_output(item));
+      for (const auto& item : v.as_list()) out.push_back(materialize_deep(item));
       return Value::list(std::move(out));
     }
     case Kind::Dict: {
       Dict out;
-      for (const auto& [k, item] : v.as_dict()) out.set(finalize_output(k), finalize_output(item));
+      out.reserve(v.as_dict().size());
+      for (const auto& [key, item] : v.as_dict()) out.set(key, materialize_deep(item));
       return Value::dict(std::move(out));
-    }
-    case Kind::Set: {
-      for (const auto& item : v.as_set())
-        if (item.is_list() || item.is_sequence())
-          throw Error("TypeError", "unhashable type: 'list'");
-      return v;
     }
     default:
       return v;
   }
+}
+
+}  // namespace
+
+Value finalize_output(const Value& v) {
+  if (!check_output(v)) return v;
+  Value out = materialize_deep(v);
+  check_output(out);  // what the sequences held is checked too
+  return out;
 }
 
 }  // namespace sirocco::yaql

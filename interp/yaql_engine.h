@@ -45,7 +45,7 @@ class Engine {
   LruCache<ExpressionPtr> cache_;
 };
 
-// YAQL's output conversion: sequences become lists, recursively; a set that would hold a
+// YAQL's output conversion: sequences become lists, recursively; a set item or dict key
 // list is a TypeError (unhashable), as in the reference.
 Value finalize_output(const Value& v);
 

@@ -328,14 +328,36 @@ bool value_fits(const Param& p, const RawArg& a) {
   return p.type.accepts(a.value);
 }
 
-// True when overload a is strictly more specific than b on the params they share.
-bool more_specific(const FunctionDef& a, const FunctionDef& b) {
-  size_t n = std::min(a.params.size(), b.params.size());
+// How specific each param of a mapped overload is, for the params that received an argument
+// (-1 for the others: a default or an empty *args says nothing about the call).
+std::vector<int> used_specificity(const Mapping& m) {
+  const FunctionDef& def = *m.def;
+  std::vector<int> out;
+  out.reserve(def.params.size());
+  size_t positional = 0;
+  for (const Param& p : def.params) {
+    bool used = false;
+    if (p.variadic) {
+      used = !m.varargs.empty();
+    } else if (p.kw_variadic) {
+      used = !m.kwargs_to_rest.empty();
+    } else {
+      const Binding& b = m.params[positional++];
+      used = b.positional != kNoArg || b.kw != kNoArg;
+    }
+    out.push_back(used ? p.type.specificity() : -1);
+  }
+  return out;
+}
+
+// True when overload a is strictly more specific than b on the arguments both received.
+bool more_specific(const std::vector<int>& a, const std::vector<int>& b) {
+  size_t n = std::min(a.size(), b.size());
   bool better = false;
   for (size_t i = 0; i < n; ++i) {
-    int sa = a.params[i].type.specificity(), sb = b.params[i].type.specificity();
-    if (sa < sb) return false;
-    if (sa > sb) better = true;
+    if (a[i] < 0 || b[i] < 0) continue;
+    if (a[i] < b[i]) return false;
+    if (a[i] > b[i]) better = true;
   }
   return better;
 }
@@ -404,9 +426,10 @@ Value Evaluator::resolve_and_call(std::string_view name, const ScopePtr& scope,
   for (size_t i = 0; i < pos.size(); ++i) evaluate(pos[i], first.mapping.lazy_positional[i]);
   for (size_t k = 0; k < kw.size(); ++k) evaluate(kw[k].second, first.mapping.lazy_kw[k]);
 
-  const Candidate* winner = nullptr;
+  // The overloads the evaluated arguments fit, at the lowest level that has any.
+  std::vector<const Candidate*> fitting;
   for (const Candidate& c : candidates) {
-    if (winner && c.level != winner->level) break;
+    if (!fitting.empty() && c.level != fitting.front()->level) break;
     if (c.rules_positional != first.rules_positional ||
         c.mapping.lazy_positional != first.mapping.lazy_positional ||
         c.mapping.lazy_kw != first.mapping.lazy_kw)
@@ -424,10 +447,24 @@ Value Evaluator::resolve_and_call(std::string_view name, const ScopePtr& scope,
       if (p.kw_variadic)
         for (size_t k : c.mapping.kwargs_to_rest) fits = fits && value_fits(p, kw[k].second);
     }
-    if (!fits) continue;
-    if (!winner || more_specific(def, *winner->mapping.def)) winner = &c;
+    if (fits) fitting.push_back(&c);
   }
-  if (!winner) throw not_found();
+  if (fitting.empty()) throw not_found();
+  const Candidate* winner = fitting.front();
+  if (fitting.size() > 1) {
+    // The most specific overload wins; when the arguments cannot tell two apart, the call
+    // is ambiguous, as in the reference.
+    std::vector<std::vector<int>> specificity;
+    for (const Candidate* c : fitting) specificity.push_back(used_specificity(c->mapping));
+    size_t best = 0;
+    for (size_t i = 1; i < fitting.size(); ++i)
+      if (more_specific(specificity[i], specificity[best])) best = i;
+    for (size_t i = 0; i < fitting.size(); ++i) {
+      if (i == best || more_specific(specificity[best], specificity[i])) continue;
+      throw Error("AmbiguousFunctionException", "Ambiguous function \"" + std::string(name) + "\"");
+    }
+    winner = fitting[best];
+  }
 
   const FunctionDef& def = *winner->mapping.def;
   Call call(*this, scope, def, span);

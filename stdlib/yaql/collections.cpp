@@ -19,7 +19,7 @@ namespace {
 constexpr size_t kMaxResultBytes = 100'000'000;
 
 void expand_into(const Call& c, const Value& v, List& out) {
-  if (!v.is_sequence()) {
+  if (!v.is_sequence() || is_ordering(v)) {
     out.push_back(v);
     c.ev.check_collection_size(out.size());
     return;

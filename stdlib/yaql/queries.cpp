@@ -238,8 +238,11 @@ void register_query_transforms(Registry& r) {
   r.add("ext append(collection: iterable, *args: any)", [](Call& c) {
     return chain({c[0], Value::list(c.rest())});
   });
-  r.add("ext concat(collection: iterable, *collections: iterable)",
+  // yaql declares concat(*args) as an extension method: the receiver is the first of them,
+  // and with no argument at all the call is as ambiguous as the string concat().
+  r.add("method concat(collection: iterable, *collections: iterable)",
         [](Call& c) { return chain(receiver_and_rest(c)); });
+  r.add("concat(*collections: iterable)", [](Call& c) { return chain(c.rest()); });
   r.add("ext distinct(collection: iterable, keySelector: lambda = null)",
         [](Call& c) { return distinct_items(c[0], c.lambda(1)); });
   r.add("ext enumerate(collection: iterable, start: pyint? = 0)",

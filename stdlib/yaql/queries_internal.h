@@ -18,9 +18,6 @@ void register_query_partitions(Registry& r);  // groupBy slice sliceWhere splitW
 void register_query_generators(Registry& r);  // range sequence repeat cycle generate ...
 void register_query_merging(Registry& r);     // mergeWith
 
-// True for what orderBy and thenBy return: re-iterable in the reference, so not an iterator.
-bool is_ordering(const Value& v);
-
 // The error overload resolution raises when no overload takes the arguments, for argument
 // kinds the signature grammar cannot tell apart; `receiver` is null for a function call.
 [[noreturn]] void throw_no_matching(const std::string& name, const Value* receiver);

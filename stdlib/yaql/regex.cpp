@@ -1,6 +1,6 @@
 // YAQL regex functions (python-yaql standard_library/regex.py): regex(), the =~ and !~
 // operators, matches, search, searchAll, split, replace, replaceBy, escapeRegex, isRegex.
-// A regex is an opaque value; the parameters that take one are declared `any!` and checked
+// A regex is an opaque value; the parameters that take one are declared `object` and checked
 // here, so that anything else fails to match the overload as it does in the reference.
 #include <optional>
 
@@ -227,7 +227,7 @@ void register_matching(Registry& r) {
       [](Call& c) {
         return pyregex::regex_value(pyregex::compile(c[0].as_string(), flags_of(c)));
       });
-  r.add("method matches(regexp: any!, string: string)", [](Call& c) {
+  r.add("method matches(regexp: object, string: string)", [](Call& c) {
     return Value::boolean(search_succeeds(*regex_arg(c, 0), c[1].as_string()));
   });
   r.add("method matches(string: string, regexp: string)", [](Call& c) {
@@ -236,7 +236,7 @@ void register_matching(Registry& r) {
   });
   for (const bool negated : {false, true}) {
     const std::string name = negated ? "#operator_!~" : "#operator_=~";
-    r.add(name + "(string: string, regexp: any!)", [negated](Call& c) {
+    r.add(name + "(string: string, regexp: object)", [negated](Call& c) {
       return Value::boolean(search_succeeds(*regex_arg(c, 1), c[0].as_string()) != negated);
     });
     r.add(name + "(string: string, pattern: string)", [negated](Call& c) {
@@ -244,23 +244,23 @@ void register_matching(Registry& r) {
       return Value::boolean(found != negated);
     });
   }
-  r.add("method search(regexp: any!, string: string, selector: lambda = null)", search);
-  r.add("method searchAll(regexp: any!, string: string, selector: lambda = null)", search_all);
+  r.add("method search(regexp: object, string: string, selector: lambda = null)", search);
+  r.add("method searchAll(regexp: object, string: string, selector: lambda = null)", search_all);
 }
 
 // split, replace and replaceBy exist as regexp.f(string, ...) and string.f(regexp, ...).
 void register_rewriting(Registry& r) {
-  r.add("method split(regexp: any!, string: string, maxSplit: pyint = 0)",
+  r.add("method split(regexp: object, string: string, maxSplit: pyint = 0)",
         [](Call& c) { return split(regex_arg(c, 0), c[1], to_int64(c[2])); });
-  r.add("method split(string: string, regexp: any!, maxSplit: pyint = 0)",
+  r.add("method split(string: string, regexp: object, maxSplit: pyint = 0)",
         [](Call& c) { return split(regex_arg(c, 1), c[0], to_int64(c[2])); });
-  r.add("method replace(regexp: any!, string: string, repl: string, count: pyint = 0)",
+  r.add("method replace(regexp: object, string: string, repl: string, count: pyint = 0)",
         [](Call& c) { return replace(c, 0, 1); });
-  r.add("method replace(string: string, regexp: any!, repl: string, count: pyint = 0)",
+  r.add("method replace(string: string, regexp: object, repl: string, count: pyint = 0)",
         [](Call& c) { return replace(c, 1, 0); });
-  r.add("method replaceBy(regexp: any!, string: string, repl: lambda, count: pyint = 0)",
+  r.add("method replaceBy(regexp: object, string: string, repl: lambda, count: pyint = 0)",
         [](Call& c) { return replace_by(c, 0, 1); });
-  r.add("method replaceBy(string: string, regexp: any!, repl: lambda, count: pyint = 0)",
+  r.add("method replaceBy(string: string, regexp: object, repl: lambda, count: pyint = 0)",
         [](Call& c) { return replace_by(c, 1, 0); });
   r.add("escapeRegex(string: string)",
         [](Call& c) { return text(pyregex::escape(c[0].as_string())); });

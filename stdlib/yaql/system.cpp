@@ -82,14 +82,18 @@ void register_system(Registry& r) {
           return obj;
         });
 
-  r.add("call(name: string, args: sequence, kwargs: mapping)", [](Call& c) {
+  // A fourth argument, even null, makes it a method call on that receiver.
+  r.add("call(name: string, args: sequence, kwargs: mapping, *receiver: any)", [](Call& c) {
+    const std::vector<Value> receiver = c.rest();
+    if (receiver.size() > 1)
+      throw Error("NoMatchingFunctionException", "No function \"call\" matches supplied arguments");
     std::vector<RawArg> args;
     for (const auto& a : c[1].as_list()) args.push_back(RawArg::of(a));
     std::vector<std::pair<std::string, RawArg>> kwargs;
     for (const auto& [k, v] : c[2].as_dict())
       if (k.is_string()) kwargs.emplace_back(k.as_string(), RawArg::of(v));
-    return c.ev.call(c[0].as_string(), c.scope, std::move(args), nullptr, c.span,
-                     std::move(kwargs));
+    return c.ev.call(c[0].as_string(), c.scope, std::move(args),
+                     receiver.empty() ? nullptr : &receiver[0], c.span, std::move(kwargs));
   });
 }
 

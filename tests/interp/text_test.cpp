@@ -134,29 +134,29 @@ TEST(PythonText, StrAndReprInBothStyles) {
 TEST(PythonText, DatetimesAndTimedeltas) {
   const std::tuple<Value, std::string, std::string> cases[] = {
       {Aware(1577934245000000, 0), "2020-01-02 03:04:05+00:00",
-       "datetime.datetime(2020, 1, 2, 3, 4, 5, tzinfo=datetime.timezone.utc)"},
+       "datetime.datetime(2020, 1, 2, 3, 4, 5, tzinfo=tzutc())"},
       {Naive(1577934245000000), "2020-01-02 03:04:05", "datetime.datetime(2020, 1, 2, 3, 4, 5)"},
       {Aware(1577954045000123, -19800), "2020-01-02 03:04:05.000123-05:30",
        "datetime.datetime(2020, 1, 2, 3, 4, 5, 123, "
-       "tzinfo=datetime.timezone(datetime.timedelta(days=-1, seconds=66600)))"},
+       "tzinfo=tzoffset(None, -19800))"},
       {Naive(1577934245000123), "2020-01-02 03:04:05.000123",
        "datetime.datetime(2020, 1, 2, 3, 4, 5, 123)"},
       {Aware(-3661000001, 3661), "1969-12-31 23:59:59.999999+01:01:01",
        "datetime.datetime(1969, 12, 31, 23, 59, 59, 999999, "
-       "tzinfo=datetime.timezone(datetime.timedelta(seconds=3661)))"},
+       "tzinfo=tzoffset(None, 3661))"},
       {Naive(-1), "1969-12-31 23:59:59.999999",
        "datetime.datetime(1969, 12, 31, 23, 59, 59, 999999)"},
       {Aware(1577919600000000, 3600), "2020-01-02 00:00:00+01:00",
        "datetime.datetime(2020, 1, 2, 0, 0, "
-       "tzinfo=datetime.timezone(datetime.timedelta(seconds=3600)))"},
+       "tzinfo=tzoffset(None, 3600))"},
       {Naive(1577923200000000), "2020-01-02 00:00:00", "datetime.datetime(2020, 1, 2, 0, 0)"},
       {Aware(-62135596800000000, 0), "0001-01-01 00:00:00+00:00",
-       "datetime.datetime(1, 1, 1, 0, 0, tzinfo=datetime.timezone.utc)"},
+       "datetime.datetime(1, 1, 1, 0, 0, tzinfo=tzutc())"},
       {Naive(253402300799999999), "9999-12-31 23:59:59.999999",
        "datetime.datetime(9999, 12, 31, 23, 59, 59, 999999)"},
       {Aware(951829200000000, -3600), "2000-02-29 12:00:00-01:00",
        "datetime.datetime(2000, 2, 29, 12, 0, "
-       "tzinfo=datetime.timezone(datetime.timedelta(days=-1, seconds=82800)))"},
+       "tzinfo=tzoffset(None, -3600))"},
       {Value::timespan(5000000), "0:00:05", "datetime.timedelta(seconds=5)"},
       {Value::timespan(86405000000), "1 day, 0:00:05", "datetime.timedelta(days=1, seconds=5)"},
       {Value::timespan(176400000000), "2 days, 1:00:00",

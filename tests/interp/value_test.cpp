@@ -423,7 +423,7 @@ TEST(SortLess, OrdersMixedValuesTotally) {
       "[1]",
       "{'a': 1}",
       "{1}",
-      "datetime.datetime(1970, 1, 1, 0, 0, 0, 1, tzinfo=datetime.timezone.utc)",
+      "datetime.datetime(1970, 1, 1, 0, 0, 0, 1, tzinfo=tzutc())",
       "datetime.timedelta(microseconds=3)",
   };
   EXPECT_EQ(shown, expected);

@@ -1,37 +1,12 @@
 // Tests of the YAQL date and time module through the Engine API, against python-yaql's
 // answers (datetimes print as their isoformat, timespans as their total seconds).
-#include <gtest/gtest.h>
-
 #include <string>
 #include <vector>
 
-#include "interp/error.h"
-#include "interp/json.h"
-#include "interp/yaql_engine.h"
-#include "stdlib/yaql/stdlib.h"
+#include "tests/stdlib/yaql_cases.h"
 
 namespace sirocco::yaql {
 namespace {
-
-// `expected` is the JSON of the result, or "!" and the type of the error it throws.
-struct Case {
-  const char* expr;
-  const char* data;
-  const char* expected;
-};
-
-std::string outcome(Engine& engine, const std::string& expr, const char* data) {
-  try {
-    return to_json(engine.evaluate(expr, parse_json(data)));
-  } catch (const Error& e) {
-    return "!" + e.type();
-  }
-}
-
-void expect_all(const std::vector<Case>& cases) {
-  Engine engine(make_standard_registry());
-  for (const Case& c : cases) EXPECT_EQ(outcome(engine, c.expr, c.data), c.expected) << c.expr;
-}
 
 TEST(YaqlDatetime, FromParts) {
   expect_all({

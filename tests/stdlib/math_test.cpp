@@ -1,36 +1,11 @@
 // Tests of the YAQL math module through the Engine API, against python-yaql's answers.
-#include <gtest/gtest.h>
-
 #include <string>
 #include <vector>
 
-#include "interp/error.h"
-#include "interp/json.h"
-#include "interp/yaql_engine.h"
-#include "stdlib/yaql/stdlib.h"
+#include "tests/stdlib/yaql_cases.h"
 
 namespace sirocco::yaql {
 namespace {
-
-// `expected` is the JSON of the result, or "!" and the type of the error it throws.
-struct Case {
-  const char* expr;
-  const char* data;
-  const char* expected;
-};
-
-std::string outcome(Engine& engine, const Case& c) {
-  try {
-    return to_json(engine.evaluate(c.expr, parse_json(c.data)));
-  } catch (const Error& e) {
-    return "!" + e.type();
-  }
-}
-
-void expect_all(const std::vector<Case>& cases) {
-  Engine engine(make_standard_registry());
-  for (const Case& c : cases) EXPECT_EQ(outcome(engine, c), c.expected) << c.expr;
-}
 
 TEST(YaqlMath, Arithmetic) {
   expect_all({
