@@ -7,7 +7,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <limits>
-#include <unordered_map>
 
 #include "interp/error.h"
 #include "interp/number.h"
@@ -186,23 +185,29 @@ class JsonParser {
     return dict;
   }
 
-  // An object key. Short plain ASCII keys repeat across the objects of a document, so they
-  // are interned: one string object per distinct key, which also makes key comparisons
-  // pointer comparisons.
+  // An object key. Short plain ASCII keys repeat across the objects of a document and across
+  // documents (a batch, a workflow's contexts), so they come from a small per-thread cache:
+  // one shared string object per key, which also makes key comparisons pointer comparisons.
   [[gnu::noinline]] Value key_value() {
-    constexpr size_t kMaxInternedLength = 64;
-    constexpr size_t kMaxInternedKeys = 4096;
+    constexpr size_t kMaxCachedLength = 64;
     const char* text_begin = p_ + 1;
     const char* q = text_begin;
     while (q < end_ && kPlainAscii(*q)) ++q;
     const size_t length = static_cast<size_t>(q - text_begin);
-    if (q == end_ || *q != '"' || length > kMaxInternedLength) return string_value();
+    if (q == end_ || *q != '"' || length > kMaxCachedLength) return string_value();
     p_ = q + 1;
-    const std::string_view text(text_begin, length);
-    if (auto it = interned_keys_.find(text); it != interned_keys_.end()) return it->second;
-    Value key = Value::string(std::string(text));
-    if (interned_keys_.size() < kMaxInternedKeys) interned_keys_.emplace(key.as_string(), key);
-    return key;
+    return cached_key(std::string_view(text_begin, length));
+  }
+
+  // A direct-mapped cache: a key's slot is fixed by its hash, and a new key evicts the old one.
+  static Value cached_key(std::string_view text) {
+    constexpr size_t kSlots = 1024;
+    thread_local std::vector<Value> slots(kSlots);
+    uint32_t h = 2166136261u;  // FNV-1a
+    for (char c : text) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    Value& slot = slots[h & (kSlots - 1)];
+    if (!slot.is_string() || slot.as_string() != text) slot = Value::string(std::string(text));
+    return slot;
   }
 
   // Leaf values are parsed out of line so the frames of the value/array/object recursion
@@ -349,8 +354,6 @@ class JsonParser {
   const char* p_;
   std::vector<Value> pending_items_;          // of the arrays being parsed
   std::vector<Dict::Entry> pending_entries_;  // of the objects being parsed
-  // Views into the interned strings themselves, which the map keeps alive.
-  std::unordered_map<std::string_view, Value> interned_keys_;
 };
 
 // --- writing --------------------------------------------------------------------------------

@@ -10,12 +10,25 @@ Engine::Engine(std::shared_ptr<const Registry> registry, size_t cache_capacity)
     : registry_(std::move(registry)), cache_(cache_capacity) {}
 
 ExpressionPtr Engine::compile(std::string_view text, const Limits& limits) {
+  // The depth limit decides whether a text parses, so it is part of the key.
   std::string key(text);
-  if (ExpressionPtr hit = cache_.get(key)) return hit;
-  ParseLimits parse_limits;
-  parse_limits.max_depth = limits.max_parse_depth;
-  auto expr = std::make_shared<Expression>(Expression{key, parse(text, parse_limits)});
-  cache_.put(key, expr);
+  key += '\0';
+  key += std::to_string(limits.max_parse_depth);
+  ExpressionPtr expr = cache_.get(key);
+  if (!expr) {
+    ParseLimits parse_limits;
+    parse_limits.max_depth = limits.max_parse_depth;
+    auto made = std::make_shared<Expression>();
+    made->text = std::string(text);
+    try {
+      made->root = parse(text, parse_limits);
+    } catch (const Error& e) {
+      made->error = e;
+    }
+    cache_.put(key, made);
+    expr = std::move(made);
+  }
+  if (expr->error) throw *expr->error;
   return expr;
 }
 

@@ -3,11 +3,13 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "interp/error.h"
 #include "interp/limits.h"
 #include "interp/lru_cache.h"
 #include "interp/registry.h"
@@ -17,7 +19,8 @@ namespace sirocco::yaql {
 
 struct Expression {
   std::string text;
-  NodePtr root;
+  NodePtr root;                // null when the text does not parse
+  std::optional<Error> error;  // why it does not parse (cached like a success)
 };
 using ExpressionPtr = std::shared_ptr<const Expression>;
 
@@ -28,7 +31,8 @@ class Engine {
  public:
   explicit Engine(std::shared_ptr<const Registry> registry, size_t cache_capacity = 4096);
 
-  // Parses (or takes from the cache). Throws Error with a span on bad syntax.
+  // Parses (or takes from the cache; syntax errors are cached too). Throws Error with a span
+  // on bad syntax.
   ExpressionPtr compile(std::string_view text, const Limits& limits = {});
 
   // Evaluates with `$` bound to data; the result is finalised the way YAQL hands results

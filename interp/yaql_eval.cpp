@@ -160,33 +160,42 @@ Value Evaluator::call(std::string_view name, const ScopePtr& scope, std::vector<
   return resolve_and_call(name, scope, args, kwargs, receiver, span);
 }
 
-std::vector<std::vector<const FunctionDef*>> Evaluator::collect(std::string_view name,
-                                                                const Scope* scope,
-                                                                bool method) const {
-  std::vector<std::vector<const FunctionDef*>> levels;
+Evaluator::Overloads Evaluator::collect(std::string_view name, const Scope* scope, bool method) const {
+  Overloads out;
+  int level = 0;
   auto wanted = [&](const FunctionDef& f) { return method ? f.is_method : f.is_function; };
   if (scope->defines_functions()) {
     for (const Scope* s = scope; s; s = s->parent()) {
-      std::vector<const FunctionDef*> level;
-      for (const auto& f : s->own_functions())
-        if (f->name == name && wanted(*f)) level.push_back(f.get());
-      if (!level.empty()) levels.push_back(std::move(level));
+      bool any = false;
+      for (const auto& f : s->own_functions()) {
+        if (f->name != name || !wanted(*f)) continue;
+        out.push_back({level, f.get()});
+        any = true;
+      }
+      level += any;
     }
   }
   if (const auto* defs = registry_.find(name)) {
     int max_level = 0;
     for (const auto& f : *defs) max_level = std::max(max_level, f->level);
     for (int lv = 0; lv <= max_level; ++lv) {
-      std::vector<const FunctionDef*> level;
-      for (const auto& f : *defs)
-        if (f->level == lv && wanted(*f)) level.push_back(f.get());
-      if (!level.empty()) levels.push_back(std::move(level));
+      bool any = false;
+      for (const auto& f : *defs) {
+        if (f->level != lv || !wanted(*f)) continue;
+        out.push_back({level, f.get()});
+        any = true;
+      }
+      level += any;
     }
   }
-  return levels;
+  return out;
 }
 
 namespace {
+
+// Short vectors of resolution bookkeeping stay on the stack.
+template <class T>
+using Small = boost::container::small_vector<T, 4>;
 
 constexpr size_t kNoArg = static_cast<size_t>(-1);
 
@@ -199,11 +208,11 @@ struct Binding {
 
 struct Mapping {
   const FunctionDef* def = nullptr;
-  std::vector<Binding> params;         // one per positional param
-  std::vector<size_t> varargs;         // positional arg indices going to *args
-  std::vector<size_t> kwargs_to_rest;  // kwarg indices going to **kwargs
-  std::vector<bool> lazy_positional;   // per positional arg
-  std::vector<bool> lazy_kw;           // per kwarg
+  Small<Binding> params;         // one per positional param
+  Small<size_t> varargs;         // positional arg indices going to *args
+  Small<size_t> kwargs_to_rest;  // kwarg indices going to **kwargs
+  Small<bool> lazy_positional;   // per positional arg
+  Small<bool> lazy_kw;           // per kwarg
 };
 
 bool is_skipped(const RawArg& a) { return a.node && a.node->kind == NodeKind::Skipped; }
@@ -256,7 +265,7 @@ bool map_args(const FunctionDef& def, const std::vector<RawArg>& pos,
   m.params.assign(npos, Binding{});
   m.varargs.clear();
   m.kwargs_to_rest.clear();
-  std::vector<bool> kw_used(kw.size(), false);
+  Small<bool> kw_used(kw.size(), false);
   const Param* varparam = nullptr;
   const Param* kwparam = nullptr;
   for (const auto& p : def.params) {
@@ -330,9 +339,9 @@ bool value_fits(const Param& p, const RawArg& a) {
 
 // How specific each param of a mapped overload is, for the params that received an argument
 // (-1 for the others: a default or an empty *args says nothing about the call).
-std::vector<int> used_specificity(const Mapping& m) {
+Small<int> used_specificity(const Mapping& m) {
   const FunctionDef& def = *m.def;
-  std::vector<int> out;
+  Small<int> out;
   out.reserve(def.params.size());
   size_t positional = 0;
   for (const Param& p : def.params) {
@@ -351,7 +360,7 @@ std::vector<int> used_specificity(const Mapping& m) {
 }
 
 // True when overload a is strictly more specific than b on the arguments both received.
-bool more_specific(const std::vector<int>& a, const std::vector<int>& b) {
+bool more_specific(const Small<int>& a, const Small<int>& b) {
   size_t n = std::min(a.size(), b.size());
   bool better = false;
   for (size_t i = 0; i < n; ++i) {
@@ -375,8 +384,8 @@ Value Evaluator::resolve_and_call(std::string_view name, const ScopePtr& scope,
     Evaluator* e;
     ~Leave() { e->leave(); }
   } guard{this};
-  auto levels = collect(name, scope.get(), receiver != nullptr);
-  if (levels.empty()) {
+  const Overloads overloads = collect(name, scope.get(), receiver != nullptr);
+  if (overloads.empty()) {
     if (receiver)
       throw Error("NoMethodRegisteredException", "Unknown method \"" + std::string(name) +
                                                      "\" for receiver " + receiver_text(*receiver));
@@ -401,16 +410,14 @@ Value Evaluator::resolve_and_call(std::string_view name, const ScopePtr& scope,
   struct Candidate {
     Mapping mapping;
     bool rules_positional;
-    size_t level;
+    int level;
   };
-  std::vector<Candidate> candidates;
-  for (size_t lv = 0; lv < levels.size(); ++lv) {
-    for (const FunctionDef* def : levels[lv]) {
-      Candidate c{{}, def->takes_mapping_rules(), lv};
-      bool ok = c.rules_positional ? map_args(*def, args, kwargs, c.mapping)
-                                   : keywords_ok && map_args(*def, kw_pos, kw_kw, c.mapping);
-      if (ok) candidates.push_back(std::move(c));
-    }
+  boost::container::small_vector<Candidate, 4> candidates;
+  for (const auto& [level, def] : overloads) {
+    Candidate c{{}, def->takes_mapping_rules(), level};
+    bool ok = c.rules_positional ? map_args(*def, args, kwargs, c.mapping)
+                                 : keywords_ok && map_args(*def, kw_pos, kw_kw, c.mapping);
+    if (ok) candidates.push_back(std::move(c));
   }
   if (candidates.empty()) throw not_found();
 
@@ -427,7 +434,7 @@ Value Evaluator::resolve_and_call(std::string_view name, const ScopePtr& scope,
   for (size_t k = 0; k < kw.size(); ++k) evaluate(kw[k].second, first.mapping.lazy_kw[k]);
 
   // The overloads the evaluated arguments fit, at the lowest level that has any.
-  std::vector<const Candidate*> fitting;
+  Small<const Candidate*> fitting;
   for (const Candidate& c : candidates) {
     if (!fitting.empty() && c.level != fitting.front()->level) break;
     if (c.rules_positional != first.rules_positional ||
@@ -454,7 +461,7 @@ Value Evaluator::resolve_and_call(std::string_view name, const ScopePtr& scope,
   if (fitting.size() > 1) {
     // The most specific overload wins; when the arguments cannot tell two apart, the call
     // is ambiguous, as in the reference.
-    std::vector<std::vector<int>> specificity;
+    std::vector<Small<int>> specificity;
     for (const Candidate* c : fitting) specificity.push_back(used_specificity(c->mapping));
     size_t best = 0;
     for (size_t i = 1; i < fitting.size(); ++i)

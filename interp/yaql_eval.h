@@ -2,6 +2,7 @@
 // registry and hands implementations a Call with evaluated arguments and lazy lambdas.
 #pragma once
 
+#include <boost/container/small_vector.hpp>
 #include <chrono>
 #include <string>
 #include <string_view>
@@ -134,8 +135,10 @@ class Evaluator {
   Value resolve_and_call(std::string_view name, const ScopePtr& scope, std::vector<RawArg>& args,
                          std::vector<std::pair<std::string, RawArg>>& kwargs, const Value* receiver,
                          Span span);
-  std::vector<std::vector<const FunctionDef*>> collect(std::string_view name, const Scope* scope,
-                                                       bool method) const;
+  // The overloads of a name with their resolution level (0 first: functions def() made in
+  // the innermost scope, ..., then the registry's by declared level).
+  using Overloads = boost::container::small_vector<std::pair<int, const FunctionDef*>, 8>;
+  Overloads collect(std::string_view name, const Scope* scope, bool method) const;
   void enter(Span span);
   void leave() { --depth_; }
 
