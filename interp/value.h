@@ -244,6 +244,9 @@ class SetObject final : public Object {
 class SequenceObject : public Object {
  public:
   virtual bool next(Value& out) = 0;
+  // False for a lazy result the reference models as a re-iterable collection rather than an
+  // iterator (YAQL's orderBy result): list() keeps it whole and limits do not wrap it.
+  virtual bool is_iterator() const { return true; }
 };
 
 // A sequence over a std::function generator, for simple cases.

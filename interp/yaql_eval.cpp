@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "interp/memory_quota.h"
 #include "interp/text.h"
 
 namespace sirocco::yaql {
@@ -120,6 +121,46 @@ void Evaluator::check_collection_size(size_t items) const {
         "Collection length exceeds " + std::to_string(limits_.max_collection_items) + " elements");
 }
 
+namespace {
+
+// A collection argument under the iterator limit: pulling more items than the limit from it
+// raises, as the reference's limit_iterable() does.
+class LimitedSequence final : public SequenceObject {
+ public:
+  LimitedSequence(Value source, const Evaluator& ev) : source_(std::move(source)), ev_(ev) {}
+  bool next(Value& out) override {
+    if (!source_.as_sequence().next(out)) return false;
+    ev_.check_collection_size(++pulled_);
+    return true;
+  }
+
+ private:
+  Value source_;
+  const Evaluator& ev_;
+  size_t pulled_ = 0;
+};
+
+}  // namespace
+
+void Evaluator::limit_collection_args(const FunctionDef& def, Call& call) const {
+  auto limit = [&](const Param& p, Value& v) {
+    if (p.type.code != TypeCode::Iterable) return;
+    if (v.is_list()) check_collection_size(v.as_list().size());
+    if (v.is_set()) check_collection_size(v.as_set().size());
+    if (v.is_sequence() && v.as_sequence().is_iterator())
+      v = Value::sequence(boost::intrusive_ptr<SequenceObject>(new LimitedSequence(v, *this)));
+  };
+  const size_t positional = def.positional_count();
+  for (size_t i = 0; i < call.slots.size(); ++i) {
+    if (call.slots[i].node) continue;  // lazy
+    if (i < positional) {
+      limit(def.params[i], call.slots[i].value);
+    } else if (def.has_varargs()) {
+      limit(def.params[positional], call.slots[i].value);
+    }
+  }
+}
+
 Value Evaluator::eval(const Node& node, const ScopePtr& scope, const Value* receiver) {
   switch (node.kind) {
     case NodeKind::Constant:
@@ -160,7 +201,8 @@ Value Evaluator::call(std::string_view name, const ScopePtr& scope, std::vector<
   return resolve_and_call(name, scope, args, kwargs, receiver, span);
 }
 
-Evaluator::Overloads Evaluator::collect(std::string_view name, const Scope* scope, bool method) const {
+Evaluator::Overloads Evaluator::collect(std::string_view name, const Scope* scope,
+                                        bool method) const {
   Overloads out;
   int level = 0;
   auto wanted = [&](const FunctionDef& f) { return method ? f.is_method : f.is_function; };
@@ -432,6 +474,12 @@ Value Evaluator::resolve_and_call(std::string_view name, const ScopePtr& scope,
   };
   for (size_t i = 0; i < pos.size(); ++i) evaluate(pos[i], first.mapping.lazy_positional[i]);
   for (size_t k = 0; k < kw.size(); ++k) evaluate(kw[k].second, first.mapping.lazy_kw[k]);
+  if (limits_.memory_quota > 0) {  // the reference measures every argument it converts
+    for (const RawArg& a : pos)
+      if (a.evaluated) check_memory_quota(limits_, a.value);
+    for (const auto& [name, a] : kw)
+      if (a.evaluated) check_memory_quota(limits_, a.value);
+  }
 
   // The overloads the evaluated arguments fit, at the lowest level that has any.
   Small<const Candidate*> fitting;
@@ -491,7 +539,10 @@ Value Evaluator::resolve_and_call(std::string_view name, const ScopePtr& scope,
   for (size_t i : winner->mapping.varargs) call.slots.push_back(slot_of(pos[i]));
   for (size_t k : winner->mapping.kwargs_to_rest)
     call.kwargs.emplace_back(kw[k].first, slot_of(kw[k].second));
-  return def.impl(call);
+  if (limits_.max_collection_items >= 0) limit_collection_args(def, call);
+  Value result = def.impl(call);
+  check_memory_quota(limits_, result);  // and every result
+  return result;
 }
 
 }  // namespace sirocco::yaql

@@ -139,6 +139,9 @@ class Evaluator {
   // the innermost scope, ..., then the registry's by declared level).
   using Overloads = boost::container::small_vector<std::pair<int, const FunctionDef*>, 8>;
   Overloads collect(std::string_view name, const Scope* scope, bool method) const;
+  // Applies the iterator limit to the collection arguments of a call, like the reference's
+  // Iterable parameters: a list or set over the limit raises, a lazy one raises when pulled.
+  void limit_collection_args(const FunctionDef& def, Call& call) const;
   void enter(Span span);
   void leave() { --depth_; }
 

@@ -19,7 +19,7 @@ namespace {
 constexpr size_t kMaxResultBytes = 100'000'000;
 
 void expand_into(const Call& c, const Value& v, List& out) {
-  if (!v.is_sequence() || is_ordering(v)) {
+  if (!v.is_sequence() || !v.as_sequence().is_iterator()) {
     out.push_back(v);
     c.ev.check_collection_size(out.size());
     return;
@@ -35,10 +35,6 @@ void expand_into(const Call& c, const Value& v, List& out) {
 size_t max_result_bytes(const Call& c) {
   int64_t quota = c.ev.limits().memory_quota;
   return quota > 0 ? std::min(kMaxResultBytes, static_cast<size_t>(quota)) : kMaxResultBytes;
-}
-
-void memory_quota_exceeded() {
-  throw Error("MemoryQuotaExceededException", "Expression consumed too much memory");
 }
 
 void check_repetition(const Call& c, int64_t count, size_t item_bytes) {

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "interp/memory_quota.h"
 #include "interp/registry.h"
 #include "interp/value.h"
 #include "interp/yaql_eval.h"
@@ -14,9 +15,6 @@ namespace sirocco::yaql {
 
 // The most bytes one produced value may take: 10^8, or the memory quota when it is lower.
 size_t max_result_bytes(const Call& c);
-
-// yaql's MemoryQuotaExceededException.
-[[noreturn]] void memory_quota_exceeded();
 
 // Throws MemoryQuotaExceededException when `count` copies of `item_bytes` bytes are too many.
 void check_repetition(const Call& c, int64_t count, size_t item_bytes);

@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "interp/error.h"
+#include "interp/memory_quota.h"
 #include "interp/number.h"
 #include "interp/text.h"
 #include "interp/utf8.h"
@@ -36,10 +37,6 @@ int64_t bit_length(const BigInt& n) {
 }
 
 bool is_nan(const Value& v) { return v.is_float() && std::isnan(v.as_float()); }
-
-[[noreturn]] void throw_memory_quota() {
-  throw Error("MemoryQuotaExceededException", "Expression consumed too much memory");
-}
 
 // --- arithmetic and ordering ------------------------------------------------------------
 
@@ -348,7 +345,7 @@ Value shift_left(const Value& value, const Value& bits) {
   BigInt n = int_of(value);
   int64_t count = shift_count(bits);
   if (n == 0) return Value::integer(0);
-  if (count > kMaxIntBits - bit_length(n)) throw_memory_quota();
+  if (count > kMaxIntBits - bit_length(n)) memory_quota_exceeded();
   return Value::integer(n << static_cast<unsigned>(count));
 }
 

