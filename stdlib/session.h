@@ -10,6 +10,7 @@
 #include "interp/limits.h"
 #include "interp/value.h"
 #include "interp/yaql_engine.h"
+#include "stdlib/mistral/data_walk.h"
 
 namespace sirocco {
 
@@ -18,7 +19,7 @@ enum class Lang { Yaql, Jinja, JinjaTemplate, JinjaExpression, MistralData };
 // Parses a batch `lang` value; false when unknown.
 bool parse_lang(std::string_view text, Lang& out);
 
-class Session {
+class Session final : private mistral::StringEvaluators {
  public:
   explicit Session(Limits limits = {});
 
@@ -27,10 +28,20 @@ class Session {
   Value evaluate(Lang lang, std::string_view expr, const Value& data,
                  std::string_view jinja_env = "mistral");
 
+  // Mistral's evaluation of every expression inside a workflow value (lang mistral-data):
+  // see stdlib/mistral/data_walk.h.
+  Value evaluate_data(const Value& value, const Value& data);
+
   yaql::Engine& yaql() { return *yaql_; }
   const Limits& limits() const { return limits_; }
 
  private:
+  // One bare YAQL expression as Mistral evaluates it: the standard library plus the Mistral
+  // functions, `$` bound to the data and, when the data is a dict, `$__env`,
+  // `$__execution` and `$__task_execution` to its keys of those names.
+  Value yaql(std::string_view expression, const Value& data) override;
+  Value jinja(std::string_view text, const Value& data) override;
+
   Limits limits_;
   std::unique_ptr<yaql::Engine> yaql_;
 };
