@@ -1,4 +1,4 @@
-// env, json_pp, json_dump, json_parse, uuid for YAQL.
+// env, json_pp, json_dump, json_parse, yaml_dump, yaml_parse, uuid for YAQL.
 #include "stdlib/mistral/yaql_functions.h"
 
 #include <string>
@@ -8,6 +8,8 @@
 #include "interp/yaql_eval.h"
 #include "stdlib/mistral/python_json.h"
 #include "stdlib/mistral/uuid.h"
+#include "stdlib/mistral/yaml_dump.h"
+#include "stdlib/mistral/yaml_parse.h"
 
 namespace sirocco::mistral {
 
@@ -50,6 +52,12 @@ void register_yaql_functions(yaql::Registry& r) {
       throw Error("TypeError",
                   "the JSON object must be str, bytes or bytearray, not " + type_name(c[0]));
     return parse_json(c[0].as_string());
+  });
+  r.add("yaml_dump(data: any)", [](yaql::Call& c) { return Value::string(dump_yaml(c[0])); });
+  r.add("yaml_parse(data: any)", [](yaql::Call& c) {
+    if (!c[0].is_string())
+      throw Error("AttributeError", "'" + type_name(c[0]) + "' object has no attribute 'read'");
+    return parse_yaml(c[0].as_string());
   });
   r.add("uuid()", [](yaql::Call&) { return Value::string(random_uuid4()); });
 }
