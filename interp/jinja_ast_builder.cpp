@@ -118,12 +118,22 @@ Stmt AstBuilder::for_statement(P::ForStatementContext* ctx, size_t depth) const 
   stmt.kind = StmtKind::For;
   stmt.span = span(ctx);
   stmt.target = assign_target(ctx->target);
+  reject_loop_name(stmt.target);
   stmt.value = plain_tuple(ctx->iterable, depth + 1);
   if (ctx->condition) stmt.condition = expr(ctx->condition, depth + 1);
   stmt.recursive = ctx->recursive != nullptr;
   stmt.body = body(ctx->loopBody, depth + 1);
   if (ctx->otherwise) stmt.otherwise = body(ctx->otherwise, depth + 1);
   return stmt;
+}
+
+// Jinja2's compiler refuses `loop` as a for-loop target.
+void AstBuilder::reject_loop_name(const Target& target) const {
+  if (target.name == "loop") {
+    throw Error("TemplateAssertionError",
+                "Can't assign to special loop variable in for-loop target", target.span);
+  }
+  for (const Target& item : target.items) reject_loop_name(item);
 }
 
 Target AstBuilder::set_target(P::SetTargetContext* ctx) const {

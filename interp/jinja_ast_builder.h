@@ -28,6 +28,7 @@ class AstBuilder {
   Stmt element(P::ElementContext* ctx, size_t depth) const;
   Stmt if_statement(P::IfStatementContext* ctx, size_t depth) const;
   Stmt for_statement(P::ForStatementContext* ctx, size_t depth) const;
+  void reject_loop_name(const Target& target) const;
   Target set_target(P::SetTargetContext* ctx) const;
   Target assign_target(P::AssignTargetContext* ctx) const;
   Target target_item(P::TargetItemContext* ctx) const;

@@ -183,6 +183,15 @@ INSTANTIATE_TEST_SUITE_P(Jinja, SyntaxErrors,
                                          "{% set true = 1 %}", "{{ x %}", "{% raw %}x", "{{ 'a }}",
                                          "{{ a ! b }}"));
 
+TEST(JinjaParser, LoopIsNotAForTarget) {
+  try {
+    parse_template("{% for loop in x %}{% endfor %}", Syntax{});
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.type(), "TemplateAssertionError");
+  }
+}
+
 TEST(JinjaParser, DeepNestingIsAnErrorNotACrash) {
   const std::string parens =
       "{{ " + std::string(10000, '(') + "1" + std::string(10000, ')') + " }}";
