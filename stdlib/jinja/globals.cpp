@@ -7,7 +7,6 @@
 
 #include "interp/jinja_ops.h"
 #include "interp/text.h"
-#include "interp/utf8.h"
 #include "stdlib/jinja/globals_internal.h"
 
 namespace sirocco::jinja {
@@ -65,34 +64,12 @@ Value range(Call& c) {
   return Value::list(std::move(items));
 }
 
-// The code points of a str, each a str: what iterating it gives.
-List characters(const std::string& s) {
-  List out;
-  for (size_t pos = 0; pos < s.size();) {
-    size_t begin = pos;
-    utf8::decode(s, pos);
-    out.push_back(Value::string(s.substr(begin, pos - begin)));
-  }
-  return out;
-}
-
-// What iterating a value gives, for dict(): keys of a dict, items of a collection.
-List iterate(const Value& v) {
-  if (v.is_string()) return characters(v.as_string());
-  if (v.is_dict()) {
-    List keys;
-    for (const auto& entry : v.as_dict()) keys.push_back(entry.first);
-    return keys;
-  }
-  return to_list(v);
-}
-
 // The key and value an element of dict()'s iterable argument holds.
 List pair_of(const Value& element, size_t index) {
   if (!element.is_string() && !element.is_dict() && !element.is_collection())
     throw Error("TypeError", "cannot convert dictionary update sequence element #" +
                                  std::to_string(index) + " to a sequence");
-  List items = iterate(element);
+  List items = python_iterate(element);
   if (items.size() != 2)
     throw Error("ValueError", "dictionary update sequence element #" + std::to_string(index) +
                                   " has length " + std::to_string(items.size()) +
@@ -109,18 +86,15 @@ Dict build_dict(const std::vector<Value>& args, const Kwargs& kwargs) {
   Dict out;
   if (!args.empty()) {
     const Value& source = args[0];
-    refuse_strict(source);
     if (source.is_dict()) {
       out = source.as_dict();
-    } else if (source.is_collection() || source.is_string()) {
-      List elements = iterate(source);
+    } else {
+      List elements = python_iterate(source);
       for (size_t i = 0; i < elements.size(); ++i) {
         List pair = pair_of(elements[i], i);
         require_hashable(pair[0]);
         out.set(pair[0], pair[1]);
       }
-    } else if (!as_undefined(source)) {
-      throw Error("TypeError", "'" + type_name(source) + "' object is not iterable");
     }
   }
   for (const auto& [name, value] : kwargs) out.set(Value::string(name), value);

@@ -23,18 +23,17 @@ const std::string* optional_text(const Value& v, std::string_view what) {
   return v.is_null() ? nullptr : &text_arg(v, what);
 }
 
-// str.startswith / endswith: a str or a tuple of str, within [start:end].
+// str.startswith / endswith: a str or a tuple of str, within [start:end]. A start past the
+// end matches nothing, not even ''.
 bool has_affix(const Call& c, bool suffix) {
   const Value& affix = c[1];
   int64_t length = static_cast<int64_t>(c[0].string_length());
   int64_t start = bound_arg(c[2], 0), end = bound_arg(c[3], length);
+  if ((start < 0 ? start + length : start) > length) return false;
+  const std::string window = ys::slice(c[0], start, end);
   auto matches = [&](const std::string& a) {
-    Value window = text(ys::slice(c[0], start, end));
-    int64_t s = start < 0 ? std::max<int64_t>(start + length, 0) : start;
-    if (s > length) return false;
-    const std::string& w = window.as_string();
-    return w.size() >= a.size() &&
-           (suffix ? w.compare(w.size() - a.size(), a.size(), a) : w.compare(0, a.size(), a)) == 0;
+    return window.size() >= a.size() &&
+           window.compare(suffix ? window.size() - a.size() : 0, a.size(), a) == 0;
   };
   if (affix.is_tuple()) {
     for (const Value& a : affix.as_list())
@@ -60,22 +59,8 @@ Value index_in(const Call& c, bool last) {
   return Value::integer(at);
 }
 
-// What iterating a value gives: code points of a str, keys of a dict, items of the rest.
-List iterate(const Value& v) {
-  refuse_strict(v);
-  if (as_undefined(v)) return {};
-  if (v.is_string()) return ys::split_characters(v.as_string());
-  if (v.is_dict()) {
-    List keys;
-    for (const auto& entry : v.as_dict()) keys.push_back(entry.first);
-    return keys;
-  }
-  if (!v.is_collection()) throw Error("TypeError", "can only join an iterable");
-  return to_list(v);
-}
-
 Value join(const Call& c) {
-  List items = iterate(c[1]);
+  List items = python_iterate(c[1]);
   std::string out;
   for (size_t i = 0; i < items.size(); ++i) {
     if (!items[i].is_string())

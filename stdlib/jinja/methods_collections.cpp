@@ -6,7 +6,6 @@
 
 #include "interp/jinja_ops.h"
 #include "interp/text.h"
-#include "interp/utf8.h"
 #include "stdlib/jinja/globals_internal.h"
 #include "stdlib/jinja/methods_internal.h"
 
@@ -38,28 +37,6 @@ Value index_of(const Call& c) {
     if (python_equal(items[static_cast<size_t>(i)], c[1])) return Value::integer(i);
   if (c[0].is_tuple()) throw Error("ValueError", "tuple.index(x): x not in tuple");
   throw Error("ValueError", python_repr(c[1]) + " is not in list");
-}
-
-// What iterating a value gives (list.extend): items, keys of a dict, code points of a str.
-List items_of(const Value& v) {
-  refuse_strict(v);
-  if (as_undefined(v)) return {};
-  if (v.is_dict()) {
-    List keys;
-    for (const auto& entry : v.as_dict()) keys.push_back(entry.first);
-    return keys;
-  }
-  if (v.is_string()) {
-    List chars;
-    const std::string& s = v.as_string();
-    for (size_t pos = 0; pos < s.size();) {
-      size_t begin = pos;
-      utf8::decode(s, pos);
-      chars.push_back(Value::string(s.substr(begin, pos - begin)));
-    }
-    return chars;
-  }
-  return to_list(v);
 }
 
 Value pop_list(const Call& c) {
@@ -104,7 +81,7 @@ void register_sequences(Registry& r) {
     return Value();
   });
   r.add("list.extend(self: any, iterable: any)", [](Call& c) {
-    List more = items_of(c[1]);
+    List more = python_iterate(c[1]);
     List& items = mutable_list(c[0]);
     items.insert(items.end(), more.begin(), more.end());
     return Value();
