@@ -15,8 +15,10 @@ namespace {
 constexpr size_t kMaxFormatBytes = 100'000'000;
 
 // Python's getattr(obj, name) outside a sandbox: a method of the value or the attribute of
-// a Jinja object; AttributeError otherwise.
+// a Jinja object; AttributeError otherwise. `__class__` gives the text of the class (what
+// formatting it prints); Sirocco has no type objects.
 Value python_attribute(Runtime& runtime, const Value& obj, const std::string& name) {
+  if (name == "__class__") return Value::string("<class '" + type_name(obj) + "'>");
   Value method = find_method(builtin_library(), obj, name);
   if (!method.is_null()) return method;
   if (obj.is_opaque())

@@ -223,6 +223,8 @@ TEST(JinjaMethods, FormatOutsideASandboxUsesPythonLookups) {
   };
   // Jinja2 3.1.2's plain Environment: '{0.foo}'.format({'foo': 42}) is an AttributeError.
   EXPECT_EQ(format("a{0.foo}b", R"([{"foo": 42}])"), "!AttributeError");
+  EXPECT_EQ(format("a{0.__class__}b", "[42]"), "\"a<class 'int'>b\"");
+  EXPECT_EQ(format("{x.__class__}", "[]"), "!KeyError");
   EXPECT_EQ(format("{0[foo]}", R"([{"foo": 42}])"), "'42'");
   EXPECT_EQ(format("{0[2]}", "[[1]]"), "!IndexError");
   EXPECT_EQ(format("{0[x]}", "[[1]]"), "!TypeError");
