@@ -93,7 +93,7 @@ std::string convert(const Directive& d, const Value& arg, size_t limit) {
     case 's':
     case 'r':
     case 'a': {
-      std::string s = d.type == 's'   ? str_of(arg)
+      std::string s = d.type == 's'   ? jinja_str(arg)
                       : d.type == 'r' ? python_repr(arg)
                                       : ascii_repr(arg);
       return format(Value::string(std::move(s)), 0, false);
@@ -230,7 +230,7 @@ Value format_filter(Call& c) {
   if (!positional.empty() && !c.kwargs.empty())
     throw Error("FilterArgumentError",
                 "can't handle positional and keyword arguments at the same time");
-  std::string pattern = str_of(c[0]);
+  std::string pattern = jinja_str(c[0]);
   size_t limit = max_bytes(c.runtime);
   if (c.kwargs.empty()) {
     Arguments args(std::move(positional), nullptr);

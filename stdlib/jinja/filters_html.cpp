@@ -164,7 +164,7 @@ Value xmlattr(Call& c) {
     if (invalid_attribute_name(key.as_string()))
       throw Error("ValueError", "Invalid character in attribute name: " + python_repr(key));
     if (!out.empty()) out += ' ';
-    out += escape_html(key.as_string()) + "=\"" + escape_html(str_of(value)) + "\"";
+    out += escape_html(key.as_string()) + "=\"" + escape_html(jinja_str(value)) + "\"";
   }
   if (truth(c[1]) && !out.empty()) out = " " + out;
   return text(std::move(out));
@@ -172,14 +172,14 @@ Value xmlattr(Call& c) {
 
 }  // namespace
 
-Value escape(const Value& v) { return text(escape_html(str_of(v))); }
+Value escape(const Value& v) { return text(escape_html(jinja_str(v))); }
 
 void register_html_filters(Registry& r) {
   r.add("escape(s: any)", [](Call& c) { return escape(c[0]); });
   r.add("e(s: any)", [](Call& c) { return escape(c[0]); });
   r.add("forceescape(value: any)", [](Call& c) { return escape(c[0]); });
-  r.add("safe(value: any)", [](Call& c) { return text(str_of(c[0])); });
-  r.add("striptags(value: any)", [](Call& c) { return text(striptags(str_of(c[0]))); });
+  r.add("safe(value: any)", [](Call& c) { return text(jinja_str(c[0])); });
+  r.add("striptags(value: any)", [](Call& c) { return text(striptags(jinja_str(c[0]))); });
   r.add("xmlattr(d: any, autospace: any = true)", xmlattr);
 }
 

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "interp/jinja_ops.h"
 #include "interp/jinja_runtime.h"
 #include "interp/value.h"
 
@@ -29,12 +30,9 @@ void register_value_filters(Registry& r);      // default d attr items string
 void register_dump_filters(Registry& r);       // tojson pprint
 
 // --- Python operations on values, with Jinja's Undefined -------------------------------------
+// (str() is jinja_str and the strict check refuse_strict, from interp/jinja_ops.h.)
 
-// Throws UndefinedError when v is a strict Undefined (every use of one raises).
-void check_not_strict(const Value& v);
-
-// markupsafe.soft_str(v): str(v); an Undefined prints as '' (a strict one raises).
-std::string str_of(const Value& v);
+// A string value.
 Value text(std::string s);
 
 // bool(v): an Undefined is false (a strict one raises).
@@ -73,7 +71,7 @@ std::vector<std::string> split_lines(std::string_view s, bool keep_ends);
 std::u32string code_points(std::string_view s);
 std::string from_code_points(std::u32string_view s);
 
-// The most bytes a produced string may take (the memory quota, or no limit).
+// The most bytes a produced string may take: the memory quota, at most 100 MB like YAQL.
 size_t max_bytes(const Runtime& runtime);
 // Throws MemoryQuotaExceededException when a string of `bytes` would pass the quota.
 void check_size(const Runtime& runtime, size_t bytes);

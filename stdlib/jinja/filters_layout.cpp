@@ -17,7 +17,7 @@ namespace pyregex = yaql::pyregex;
 std::string indention_of(const Value& width, const Runtime& runtime) {
   if (width.is_string()) return width.as_string();
   if (!width.is_int() && !width.is_bool()) {
-    check_not_strict(width);
+    refuse_strict(width);
     throw Error("TypeError",
                 "can't multiply sequence by non-int of type '" + type_name(width) + "'");
   }
@@ -50,7 +50,7 @@ Value truncate(Call& c) {
   const Value& s = c[0];
   int64_t length = int_arg(c[1]);
   bool killwords = truth(c[2]);
-  std::string end = str_of(c[3]);
+  std::string end = jinja_str(c[3]);
   int64_t leeway = c[4].is_null() ? 5 : int_arg(c[4]);
   int64_t end_length = static_cast<int64_t>(utf8::length(end));
   if (length < end_length)
@@ -173,7 +173,7 @@ Value wordwrap(Call& c) {
   int64_t width = int_arg(c[1]);
   if (width <= 0)
     throw Error("ValueError", "invalid width " + std::to_string(width) + " (must be > 0)");
-  std::string wrapstring = c[3].is_null() ? "\n" : str_of(c[3]);
+  std::string wrapstring = c[3].is_null() ? "\n" : jinja_str(c[3]);
   WrapOptions options{static_cast<size_t>(width), truth(c[2]), truth(c[4])};
   std::string out;
   bool first_line = true;
@@ -193,7 +193,7 @@ Value wordwrap(Call& c) {
 
 Value wordcount(const Value& s) {
   static const pyregex::RegexPtr word = pyregex::compile("\\w+", {});
-  std::string str = str_of(s);
+  std::string str = jinja_str(s);
   pyregex::MatchWalk walk(word, str);
   pyregex::Match m;
   int64_t count = 0;

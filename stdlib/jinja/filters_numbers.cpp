@@ -131,7 +131,7 @@ Value floor_or_ceil(const Value& v, bool ceil) {
 
 Value round_filter(Call& c) {
   const Value& value = c[0];
-  std::string method = str_of(c[2]);
+  std::string method = jinja_str(c[2]);
   if (method != "common" && method != "ceil" && method != "floor")
     throw Error("FilterArgumentError", "method must be common, ceil or floor");
   if (method == "common") {

@@ -14,7 +14,7 @@ namespace {
 // Python's list `<`: the first unequal items decide.
 bool keys_less(const List& a, const List& b) {
   for (size_t i = 0; i < a.size() && i < b.size(); ++i)
-    if (!equals(a[i], b[i])) return less(a[i], b[i]);
+    if (!python_equal(a[i], b[i])) return less(a[i], b[i]);
   return a.size() < b.size();
 }
 
@@ -61,8 +61,11 @@ Value unique(Call& c) {
   return produced_sequence([&c](List& out) {
     AttributeGetter get(c.runtime, c[2], !truth(c[1]));
     std::unordered_set<Value, ValueHash, ValueEq> seen;
-    for (const Value& item : items_of(c[0]))
-      if (seen.insert(get(item)).second) out.push_back(item);
+    for (const Value& item : items_of(c[0])) {
+      Value key = get(item);
+      require_hashable(key);
+      if (seen.insert(key).second) out.push_back(item);
+    }
   });
 }
 
@@ -74,9 +77,8 @@ Value min_or_max(Call& c, bool max) {
   Value best_key = get(items[0]);
   for (size_t i = 1; i < items.size(); ++i) {
     Value key = get(items[i]);
-    if (as_undefined(key)) raise_undefined(key);
-    if (as_undefined(best_key)) raise_undefined(best_key);
-    bool better = max ? compare(key, best_key, ">") > 0 : compare(key, best_key, "<") < 0;
+    bool better =
+        max ? python_compare(key, best_key, ">") > 0 : python_compare(key, best_key, "<") < 0;
     if (better) best = i, best_key = key;
   }
   return items[best];
@@ -85,7 +87,7 @@ Value min_or_max(Call& c, bool max) {
 Value dictsort(Call& c) {
   const Value& value = c[0];
   bool case_sensitive = truth(c[1]);
-  std::string by = str_of(c[2]);
+  std::string by = jinja_str(c[2]);
   size_t position;
   if (by == "key") {
     position = 0;
@@ -124,7 +126,7 @@ Value groupby(Call& c) {
   for (size_t i = 0; i < order.size();) {
     size_t j = i;
     List members;
-    while (j < order.size() && equals(keys[order[j]][0], keys[order[i]][0]))
+    while (j < order.size() && python_equal(keys[order[j]][0], keys[order[i]][0]))
       members.push_back(items[order[j++]]);
     Value grouper = case_sensitive ? keys[order[i]][0] : grouper_of(members.front());
     groups.push_back(Value::tuple({grouper, Value::list(std::move(members))}));

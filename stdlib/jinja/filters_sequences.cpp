@@ -33,7 +33,7 @@ Value first(Call& c) {
 // reversed(seq): lists, tuples, strings and dicts are reversible; sets and generators not.
 void check_reversible(const Value& seq) {
   if (seq.is_list() || seq.is_string() || seq.is_dict()) return;
-  if (as_undefined(seq)) return check_not_strict(seq);
+  if (as_undefined(seq)) return refuse_strict(seq);
   throw Error("TypeError", "'" + type_name(seq) + "' object is not reversible");
 }
 
@@ -51,7 +51,7 @@ Value reverse(const Value& value) {
     return text(from_code_points(std::u32string(cps.rbegin(), cps.rend())));
   }
   if (value.is_list() || value.is_dict() || as_undefined(value)) {
-    check_not_strict(value);
+    refuse_strict(value);
     return produced_sequence([&value](List& out) {
       List items = items_of(value);
       out.assign(items.rbegin(), items.rend());
@@ -65,13 +65,13 @@ Value reverse(const Value& value) {
 
 Value join(Call& c) {
   List items = items_of(c[0]);
-  std::string separator = str_of(c[1]);
+  std::string separator = jinja_str(c[1]);
   std::optional<AttributeGetter> getter;
   if (!c[2].is_null()) getter.emplace(c.runtime, c[2]);
   std::string out;
   for (size_t i = 0; i < items.size(); ++i) {
     if (i > 0) out += separator;
-    out += str_of(getter ? (*getter)(items[i]) : items[i]);
+    out += jinja_str(getter ? (*getter)(items[i]) : items[i]);
     check_size(c.runtime, out.size());
   }
   return text(std::move(out));

@@ -1,5 +1,6 @@
 // The Python operations Jinja's filters share: str(), bool(), len(), list() and `+` of a
 // value as Jinja2 sees it (Undefined included), int arguments, the attribute getter.
+#include <algorithm>
 #include <climits>
 #include <memory>
 #include <optional>
@@ -13,24 +14,11 @@
 
 namespace sirocco::jinja::filters {
 
-void check_not_strict(const Value& v) {
-  const UndefinedObject* u = as_undefined(v);
-  if (u && u->strict) raise_undefined(v);
-}
-
-std::string str_of(const Value& v) {
-  if (as_undefined(v)) {
-    check_not_strict(v);
-    return "";
-  }
-  return v.is_string() ? v.as_string() : python_str(materialize(v));
-}
-
 Value text(std::string s) { return Value::string(std::move(s)); }
 
 bool truth(const Value& v) {
   if (as_undefined(v)) {
-    check_not_strict(v);
+    refuse_strict(v);
     return false;
   }
   return truthy(v);
@@ -61,7 +49,7 @@ List items_of(const Value& v) {
       return to_list(v);
     default:
       if (as_undefined(v)) {
-        check_not_strict(v);
+        refuse_strict(v);
         return {};
       }
       throw Error("TypeError", "'" + type_name(v) + "' object is not iterable");
@@ -80,7 +68,7 @@ int64_t length_of(const Value& v) {
       return static_cast<int64_t>(v.as_set().size());
     default:
       if (as_undefined(v)) {
-        check_not_strict(v);
+        refuse_strict(v);
         return 0;
       }
       throw Error("TypeError", "object of type '" + type_name(v) + "' has no len()");
@@ -107,17 +95,13 @@ Value add(const Value& a, const Value& b) {
   return num_add(a, b);
 }
 
-bool less(const Value& a, const Value& b) {
-  if (as_undefined(a)) raise_undefined(a);
-  if (as_undefined(b)) raise_undefined(b);
-  return compare(a, b, "<") < 0;
-}
+bool less(const Value& a, const Value& b) { return python_compare(a, b, "<") < 0; }
 
 int64_t int_arg(const Value& v) {
   if (v.is_bool()) return v.as_bool();
   if (v.is_small_int()) return v.as_small_int();
   if (v.is_big_int()) return v.big_int() < 0 ? INT64_MIN : INT64_MAX;
-  if (as_undefined(v)) check_not_strict(v);
+  if (as_undefined(v)) refuse_strict(v);
   throw Error("TypeError", "'" + type_name(v) + "' object cannot be interpreted as an integer");
 }
 
@@ -159,8 +143,9 @@ std::string from_code_points(std::u32string_view s) {
 }
 
 size_t max_bytes(const Runtime& runtime) {
+  constexpr size_t kMaxResultBytes = 100'000'000;  // as YAQL's string results
   int64_t quota = runtime.limits().memory_quota;
-  return quota < 0 ? SIZE_MAX : static_cast<size_t>(quota);
+  return quota > 0 ? std::min(kMaxResultBytes, static_cast<size_t>(quota)) : kMaxResultBytes;
 }
 
 void check_size(const Runtime& runtime, size_t bytes) {

@@ -66,10 +66,10 @@ std::string center(const std::string& s, int64_t width, const Runtime& runtime) 
 }
 
 std::string trim(const Value& value, const Value& chars) {
-  std::string s = str_of(value);
+  std::string s = jinja_str(value);
   if (chars.is_null()) return strings::strip(s, nullptr, strings::Side::Both);
   if (!chars.is_string()) {
-    check_not_strict(chars);
+    refuse_strict(chars);
     throw Error("TypeError", "strip arg must be None or str");
   }
   return strings::strip(s, &chars.as_string(), strings::Side::Both);
@@ -78,15 +78,15 @@ std::string trim(const Value& value, const Value& chars) {
 }  // namespace
 
 void register_text_filters(Registry& r) {
-  r.add("capitalize(s: any)", [](Call& c) { return text(capitalize(str_of(c[0]))); });
+  r.add("capitalize(s: any)", [](Call& c) { return text(capitalize(jinja_str(c[0]))); });
   r.add("center(value: any, width: any = 80)",
-        [](Call& c) { return text(center(str_of(c[0]), int_arg(c[1]), c.runtime)); });
-  r.add("lower(s: any)", [](Call& c) { return text(strings::to_lower(str_of(c[0]))); });
-  r.add("upper(s: any)", [](Call& c) { return text(strings::to_upper(str_of(c[0]))); });
-  r.add("title(s: any)", [](Call& c) { return text(title(str_of(c[0]))); });
+        [](Call& c) { return text(center(jinja_str(c[0]), int_arg(c[1]), c.runtime)); });
+  r.add("lower(s: any)", [](Call& c) { return text(strings::to_lower(jinja_str(c[0]))); });
+  r.add("upper(s: any)", [](Call& c) { return text(strings::to_upper(jinja_str(c[0]))); });
+  r.add("title(s: any)", [](Call& c) { return text(title(jinja_str(c[0]))); });
   r.add("trim(value: any, chars: any = null)", [](Call& c) { return text(trim(c[0], c[1])); });
   r.add("replace(s: any, old: any, new: any, count: any = null)", [](Call& c) {
-    std::string s = str_of(c[0]), old = str_of(c[1]), replacement = str_of(c[2]);
+    std::string s = jinja_str(c[0]), old = jinja_str(c[1]), replacement = jinja_str(c[2]);
     int64_t count = c[3].is_null() ? -1 : int_arg(c[3]);
     return text(strings::replace(s, old, replacement, count, max_bytes(c.runtime)));
   });

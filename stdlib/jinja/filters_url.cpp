@@ -21,7 +21,7 @@ namespace pyregex = yaql::pyregex;
 std::string url_quote(const Value& v, bool for_query) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   std::string out;
-  for (unsigned char ch : str_of(v)) {
+  for (unsigned char ch : jinja_str(v)) {
     if (std::isalnum(ch) || ch == '_' || ch == '.' || ch == '-' || ch == '~' ||
         (ch == '/' && !for_query)) {
       out += static_cast<char>(ch);
@@ -158,7 +158,7 @@ Value urlize(Call& c) {
   UrlizeOptions o;
   if (!c[1].is_null()) o.trim_limit = int_arg(c[1]);
   std::set<std::string> rel;
-  std::string rel_text = c[4].is_null() ? "" : str_of(c[4]);
+  std::string rel_text = c[4].is_null() ? "" : jinja_str(c[4]);
   for (size_t pos = 0; pos < rel_text.size();) {
     size_t start = rel_text.find_first_not_of(" \t\n\r\f\v", pos);
     if (start == std::string::npos) break;
@@ -172,11 +172,11 @@ Value urlize(Call& c) {
   for (const std::string& part : rel) rel_joined += (rel_joined.empty() ? "" : " ") + part;
   o.attributes = " rel=\"" + escape_html(rel_joined) + "\"";
   if (!c[3].is_null() && truth(c[3]))
-    o.attributes += " target=\"" + escape_html(str_of(c[3])) + "\"";
+    o.attributes += " target=\"" + escape_html(jinja_str(c[3])) + "\"";
   if (!c[5].is_null()) {
     static const pyregex::RegexPtr scheme_re = pyregex::compile("^([\\w.+-]{2,}:(/){0,2})$", {});
     for (const Value& scheme : items_of(c[5])) {
-      std::string s = str_of(scheme);
+      std::string s = jinja_str(scheme);
       pyregex::Match m;
       if (!scheme_re->find(s, 0, true, m) || m.end(0) != s.size())
         throw Error("FilterArgumentError",
@@ -184,7 +184,7 @@ Value urlize(Call& c) {
       o.extra_schemes.push_back(std::move(s));
     }
   }
-  std::string escaped = escape_html(str_of(c[0]));
+  std::string escaped = escape_html(jinja_str(c[0]));
   static const pyregex::RegexPtr spaces = pyregex::compile("\\s+", {});
   pyregex::MatchWalk walk(spaces, escaped);
   pyregex::Match m;

@@ -1,4 +1,6 @@
 // Jinja's filters on a single value: default (d), attr, items and string.
+#include <optional>
+
 #include "interp/error.h"
 #include "interp/text.h"
 #include "stdlib/jinja/filters_internal.h"
@@ -17,11 +19,14 @@ Value default_filter(Call& c) {
 Value attr(Call& c) {
   const Value& obj = c[0];
   if (as_undefined(obj)) raise_undefined(obj);
-  std::string name = str_of(c[1]);
+  std::string name = jinja_str(c[1]);
   if (!name.empty() && name[0] == '_' && c.runtime.sandboxed())
     throw Error("SecurityError", "access to attribute " + python_repr(Value::string(name)) +
                                      " of " + python_repr(Value::string(type_name(obj))) +
                                      " object is unsafe.");
+  if (obj.is_opaque())
+    if (auto* object = dynamic_cast<const JinjaObject*>(obj.as_opaque()))
+      if (std::optional<Value> value = object->attribute(c.runtime, name)) return *value;
   Value method = find_method(builtin_library(), obj, name);
   if (method.is_null())
     return c.runtime.undefined(python_repr(Value::string(type_name(obj) + " object")) +
@@ -44,7 +49,7 @@ void register_value_filters(Registry& r) {
   r.add("d(value: any, default_value: any = '', boolean: any = false)", default_filter);
   r.add("attr(obj: any, name: any)", attr);
   r.add("items(value: any)", [](Call& c) { return items(c[0]); });
-  r.add("string(s: any)", [](Call& c) { return text(str_of(c[0])); });
+  r.add("string(s: any)", [](Call& c) { return text(jinja_str(c[0])); });
 }
 
 }  // namespace sirocco::jinja::filters
