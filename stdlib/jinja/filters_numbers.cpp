@@ -141,6 +141,7 @@ Value round_filter(Call& c) {
       return value.is_float() ? int_from_double(yaql::math::round_float(value.as_float(), 0))
                               : to_int(value).value();
     int64_t precision = int_arg(c[1]);
+    if (value.is_float() && value.as_float() == 0) return value;  // keeps the sign of -0.0
     if (value.is_float())
       return Value::number(yaql::math::round_float(value.as_float(), precision));
     return yaql::math::round_int(to_int(value).value(), precision);
