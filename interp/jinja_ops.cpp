@@ -2,6 +2,7 @@
 #include "interp/jinja_ops.h"
 
 #include "interp/text.h"
+#include "interp/utf8.h"
 
 namespace sirocco::jinja {
 
@@ -93,6 +94,28 @@ void require_hashable(const Value& v) {
     throw Error("TypeError", "unhashable type: '" + type_name(v) + "'");
   if (v.is_list())
     for (const Value& item : v.as_list()) require_hashable(item);
+}
+
+List python_iterate(const Value& v) {
+  refuse_strict(v);
+  if (as_undefined(v)) return {};
+  if (v.is_string()) {
+    List chars;
+    const std::string& s = v.as_string();
+    for (size_t pos = 0; pos < s.size();) {
+      size_t begin = pos;
+      utf8::decode(s, pos);
+      chars.push_back(Value::string(s.substr(begin, pos - begin)));
+    }
+    return chars;
+  }
+  if (v.is_dict()) {
+    List keys;
+    keys.reserve(v.as_dict().size());
+    for (const auto& entry : v.as_dict()) keys.push_back(entry.first);
+    return keys;
+  }
+  return to_list(v);
 }
 
 std::string jinja_str(const Value& v) {

@@ -31,6 +31,10 @@ bool contains(const Value& container, const Value& item);
 // Throws Error("TypeError", "unhashable type: 'list'") for a list, dict or set (or a tuple
 // holding one).
 void require_hashable(const Value& v);
+// Python's list(iter(v)): the code points of a str, the keys of a dict, the items of a list,
+// tuple, set or generator (consumed); a lenient Undefined is empty, a strict one raises, and
+// anything else is Error("TypeError", "'int' object is not iterable").
+List python_iterate(const Value& v);
 // Python str(v); a lenient Undefined is '', a strict one raises.
 std::string jinja_str(const Value& v);
 

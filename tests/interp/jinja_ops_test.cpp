@@ -7,6 +7,7 @@
 #include <functional>
 
 #include "interp/json.h"
+#include "interp/text.h"
 
 namespace sirocco::jinja {
 namespace {
@@ -70,6 +71,16 @@ TEST(JinjaOps, OrderingRefusesListAgainstTuple) {
       outcome([] { return python_compare(json("[1]"), tuple({Value::integer(1)}), "<") < 0; }),
       "TypeError: '<' not supported between instances of 'list' and 'tuple'");
   EXPECT_TRUE(python_compare(json("[1, 2]"), json("[1, 3]"), "<") < 0);
+}
+
+TEST(JinjaOps, Iterate) {
+  EXPECT_EQ(python_repr(Value::list(python_iterate(Value::string("hé")))), "['h', 'é']");
+  EXPECT_EQ(python_repr(Value::list(python_iterate(json(R"({"a": 1, "b": 2})")))), "['a', 'b']");
+  EXPECT_TRUE(python_iterate(lenient()).empty());
+  EXPECT_EQ(outcome([] { return python_iterate(strict()).empty(); }),
+            "UndefinedError: 'u' is undefined");
+  EXPECT_EQ(outcome([] { return python_iterate(Value::integer(1)).empty(); }),
+            "TypeError: 'int' object is not iterable");
 }
 
 TEST(JinjaOps, Str) {
