@@ -1,5 +1,6 @@
 // Session: every language Sirocco speaks behind one entry point — the YAQL engine with the
-// standard library (and, as they land, Jinja and Mistral's expression layer). The CLI, the
+// standard library, the Jinja engine with its library and Mistral's rule for Jinja strings
+// (and, as it lands, Mistral's expression layer). The CLI, the
 // tests and the workflow engine evaluate through it.
 #pragma once
 
@@ -7,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "interp/jinja_engine.h"
 #include "interp/limits.h"
 #include "interp/value.h"
 #include "interp/yaql_engine.h"
@@ -33,6 +35,7 @@ class Session final : private mistral::StringEvaluators {
   Value evaluate_data(const Value& value, const Value& data);
 
   yaql::Engine& yaql() { return *yaql_; }
+  jinja::Engine& jinja() { return *jinja_; }
   const Limits& limits() const { return limits_; }
 
  private:
@@ -44,6 +47,11 @@ class Session final : private mistral::StringEvaluators {
 
   Limits limits_;
   std::unique_ptr<yaql::Engine> yaql_;
+  std::unique_ptr<jinja::Engine> jinja_;
+
+  Value evaluate_jinja(Lang lang, std::string_view expr, const Value& data, std::string_view env);
+  // Mistral's InlineJinjaEvaluator on a string value.
+  Value evaluate_mistral_jinja(std::string_view expr, const Value& data);
 };
 
 }  // namespace sirocco
