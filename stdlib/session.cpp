@@ -1,8 +1,10 @@
-// Session: dispatch of an expression to its language, and Mistral's rule for a Jinja
-// string (mistral/expressions/jinja_expression.py in Mistral 15).
+// Session: dispatch of an expression to its language and engine.
 #include "stdlib/session.h"
 
 #include "stdlib/jinja/library.h"
+#include "stdlib/mistral/context_variables.h"
+#include "stdlib/mistral/jinja_functions.h"
+#include "stdlib/mistral/jinja_string.h"
 #include "stdlib/mistral/yaql_functions.h"
 #include "stdlib/yaql/stdlib.h"
 
@@ -10,17 +12,10 @@ namespace sirocco {
 
 namespace {
 
-// The first match of Python's re.search(open + "(.*?)" + close) without DOTALL: the
-// delimiters and what is between them, never across a newline. {npos, npos} when none.
-std::pair<size_t, size_t> first_match(std::string_view s, std::string_view open,
-                                      std::string_view close) {
-  for (size_t i = s.find(open); i != std::string_view::npos; i = s.find(open, i + 1)) {
-    const size_t end = s.find(close, i + open.size());
-    if (end == std::string_view::npos) break;
-    const size_t newline = s.find('\n', i + open.size());
-    if (newline == std::string_view::npos || end < newline) return {i, end + close.size()};
-  }
-  return {std::string_view::npos, std::string_view::npos};
+std::shared_ptr<yaql::Registry> mistral_yaql_registry() {
+  auto registry = yaql::make_standard_registry();
+  mistral::register_yaql_functions(*registry);
+  return registry;
 }
 
 const jinja::Environment& jinja_environment(std::string_view name) {
@@ -56,88 +51,50 @@ bool parse_lang(std::string_view text, Lang& out) {
   return false;
 }
 
-namespace {
-
-std::shared_ptr<yaql::Registry> mistral_yaql_registry() {
-  auto registry = yaql::make_standard_registry();
-  mistral::register_yaql_functions(*registry);
-  return registry;
-}
-
-}  // namespace
-
 Session::Session(Limits limits)
     : limits_(limits),
       yaql_(std::make_unique<yaql::Engine>(mistral_yaql_registry())),
-      jinja_(std::make_unique<jinja::Engine>(jinja::builtin_library())) {}
-
-Value Session::yaql(std::string_view expression, const Value& data) {
-  yaql::Variables variables;
-  if (data.is_dict()) {
-    for (const char* name : {"__env", "__execution", "__task_execution"}) {
-      const Value* v = data.as_dict().find(Value::string(name));
-      variables.emplace_back(name, v ? *v : Value());
-    }
-  }
-  return yaql_->evaluate(expression, data, limits_, variables);
-}
-
-Value Session::jinja(std::string_view text, const Value& data) {
-  return evaluate(Lang::Jinja, text, data);
-}
-
-Value Session::evaluate_data(const Value& value, const Value& data) {
-  return mistral::evaluate_data(value, data, *this);
+      jinja_(std::make_unique<jinja::Engine>(jinja::builtin_library())),
+      mistral_jinja_(std::make_unique<jinja::Engine>(jinja::builtin_library())) {
+  mistral_jinja_->set_extras(&mistral::jinja_filters(), nullptr);
 }
 
 Value Session::evaluate(Lang lang, std::string_view expr, const Value& data,
                         std::string_view jinja_env) {
   switch (lang) {
     case Lang::Yaql:
-      return yaql(expr, data);
-    case Lang::MistralData:
-      return evaluate_data(Value::string(std::string(expr)), data);
+      return yaql_expression(expr, data);
     case Lang::Jinja:
-      return evaluate_mistral_jinja(expr, data);
+      return jinja_string(expr, data);
     case Lang::JinjaTemplate:
     case Lang::JinjaExpression:
-      return evaluate_jinja(lang, expr, data, jinja_env);
-    default:
-      throw Error("NotImplementedError", "this language is not available yet in Sirocco");
+      return plain_jinja(lang, expr, data, jinja_env);
+    case Lang::MistralData:
+      return evaluate_data(Value::string(std::string(expr)), data);
   }
+  return Value();
 }
 
-Value Session::evaluate_jinja(Lang lang, std::string_view expr, const Value& data,
-                              std::string_view env_name) {
+Value Session::evaluate_data(const Value& value, const Value& data) {
+  return mistral::evaluate_data(value, data, *this);
+}
+
+Value Session::yaql_expression(std::string_view expression, const Value& data) {
+  return yaql_->evaluate(expression, data, limits_, mistral::context_variables(data));
+}
+
+Value Session::jinja_string(std::string_view text, const Value& data) {
+  return mistral::evaluate_jinja_string(*mistral_jinja_, text, data, limits_);
+}
+
+Value Session::plain_jinja(Lang lang, std::string_view expr, const Value& data,
+                           std::string_view env_name) {
   const jinja::Environment& env = jinja_environment(env_name);
+  jinja::Engine& engine = env.name == "mistral" ? *mistral_jinja_ : *jinja_;
   const jinja::Variables vars = variables_of(data);
-  if (lang == Lang::JinjaTemplate) return Value::string(jinja_->render(expr, env, vars, limits_));
+  if (lang == Lang::JinjaTemplate) return Value::string(engine.render(expr, env, vars, limits_));
   // Jinja2's compile_expression turns an Undefined result into None; Mistral asks it not to.
-  return jinja_->evaluate(expr, env, vars, limits_, env.name != "mistral");
-}
-
-Value Session::evaluate_mistral_jinja(std::string_view expr, const Value& data) {
-  const auto [begin, end] = first_match(expr, "{{", "}}");
-  if (begin == std::string_view::npos &&
-      first_match(expr, "{%", "%}").first == std::string_view::npos)
-    return Value::string(std::string(expr));  // not Jinja: the string as it is
-  if (begin == std::string_view::npos) throw Error("IndexError", "list index out of range");
-  jinja::Variables vars{{"_", data}};
-  if (data.is_dict()) {
-    for (const char* name : {"__env", "__execution", "__task_execution"}) {
-      const Value* found = data.as_dict().find(Value::string(name));
-      vars.emplace_back(name, found ? *found : Value());
-    }
-  }
-  const jinja::Environment& env = jinja_environment("mistral");
-  if (begin == 0 && end == expr.size()) {
-    Value result = jinja_->evaluate(expr.substr(2, expr.size() - 4), env, vars, limits_, false);
-    // Mistral calls str() on the result, which makes a StrictUndefined raise.
-    if (const jinja::UndefinedObject* u = jinja::as_undefined(result); u && u->strict)
-      jinja::raise_undefined(result);
-    return result;
-  }
-  return Value::string(jinja_->render(expr, env, vars, limits_));
+  return engine.evaluate(expr, env, vars, limits_, env.name != "mistral");
 }
 
 }  // namespace sirocco

@@ -1,6 +1,6 @@
-// Session: every language Sirocco speaks behind one entry point — the YAQL engine with the
-// standard library, the Jinja engine with its library and Mistral's rule for Jinja strings
-// (and, as it lands, Mistral's expression layer). The CLI, the
+// Session: every language Sirocco speaks behind one entry point — YAQL with the standard
+// library, Jinja with its library, and Mistral's expression layer on top of both (the
+// Mistral functions, the rule for a string value, expressions inside data). The CLI, the
 // tests and the workflow engine evaluate through it.
 #pragma once
 
@@ -25,7 +25,10 @@ class Session final : private mistral::StringEvaluators {
  public:
   explicit Session(Limits limits = {});
 
-  // Evaluates one expression of the given language with `data` as its input.
+  // Evaluates one expression of the given language with `data` as its input: `yaql` is a
+  // bare YAQL expression as Mistral evaluates it, `jinja` a string value by Mistral's rule,
+  // `jinja-template`/`jinja-expression` plain Jinja in the environment named `jinja_env`
+  // with the data's keys as variables, `mistral-data` the string `expr` walked as data.
   // Throws Error.
   Value evaluate(Lang lang, std::string_view expr, const Value& data,
                  std::string_view jinja_env = "mistral");
@@ -35,23 +38,20 @@ class Session final : private mistral::StringEvaluators {
   Value evaluate_data(const Value& value, const Value& data);
 
   yaql::Engine& yaql() { return *yaql_; }
-  jinja::Engine& jinja() { return *jinja_; }
   const Limits& limits() const { return limits_; }
 
  private:
-  // One bare YAQL expression as Mistral evaluates it: the standard library plus the Mistral
-  // functions, `$` bound to the data and, when the data is a dict, `$__env`,
-  // `$__execution` and `$__task_execution` to its keys of those names.
-  Value yaql(std::string_view expression, const Value& data) override;
-  Value jinja(std::string_view text, const Value& data) override;
+  // A bare YAQL expression: the standard library plus the Mistral functions, `$` bound to
+  // the data and `$__env`, `$__execution`, `$__task_execution` to its keys of those names.
+  Value yaql_expression(std::string_view expression, const Value& data) override;
+  // A string value by Mistral's rule (stdlib/mistral/jinja_string.h).
+  Value jinja_string(std::string_view text, const Value& data) override;
+  Value plain_jinja(Lang lang, std::string_view expr, const Value& data, std::string_view env_name);
 
   Limits limits_;
   std::unique_ptr<yaql::Engine> yaql_;
-  std::unique_ptr<jinja::Engine> jinja_;
-
-  Value evaluate_jinja(Lang lang, std::string_view expr, const Value& data, std::string_view env);
-  // Mistral's InlineJinjaEvaluator on a string value.
-  Value evaluate_mistral_jinja(std::string_view expr, const Value& data);
+  std::unique_ptr<jinja::Engine> jinja_;          // Jinja2's builtins only
+  std::unique_ptr<jinja::Engine> mistral_jinja_;  // plus Mistral's functions as filters
 };
 
 }  // namespace sirocco

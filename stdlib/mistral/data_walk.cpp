@@ -11,14 +11,14 @@ namespace sirocco::mistral {
 namespace {
 
 Value evaluate_yaql_string(std::string_view text, const Value& data, StringEvaluators& evaluators) {
-  const std::vector<YaqlMatch> matches = find_yaql_matches(text);
+  const std::vector<Match> matches = find_yaql_matches(text);
   if (matches.size() == 1 && matches[0].end - matches[0].begin == text.size())
-    return evaluators.yaql(yaql_match_expression(text), data);
+    return evaluators.yaql_expression(yaql_match_expression(text), data);
   std::string out;
   size_t copied = 0;
-  for (const YaqlMatch& m : matches) {
+  for (const Match& m : matches) {
     const std::string_view match = text.substr(m.begin, m.end - m.begin);
-    const Value value = evaluators.yaql(yaql_match_expression(match), data);
+    const Value value = evaluators.yaql_expression(yaql_match_expression(match), data);
     out.append(text.substr(copied, m.begin - copied));
     out += python_str(value);
     copied = m.end;
@@ -49,7 +49,7 @@ Value walk(const Value& value, const Value& data, StringEvaluators& evaluators) 
 Value evaluate_string(std::string_view text, const Value& data, StringEvaluators& evaluators) {
   switch (string_language(text)) {
     case StringLanguage::Jinja:
-      return evaluators.jinja(text, data);
+      return evaluators.jinja_string(text, data);
     case StringLanguage::Yaql:
       return evaluate_yaql_string(text, data, evaluators);
     case StringLanguage::None:

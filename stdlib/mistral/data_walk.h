@@ -15,10 +15,10 @@ class StringEvaluators {
  public:
   virtual ~StringEvaluators() = default;
   // One bare YAQL expression against the data: its native (output-converted) value.
-  virtual Value yaql(std::string_view expression, const Value& data) = 0;
+  virtual Value yaql_expression(std::string_view expression, const Value& data) = 0;
   // A string Mistral treats as Jinja, by Mistral's rule (a lone `{{ }}` gives the native
   // value, anything else renders to a string).
-  virtual Value jinja(std::string_view text, const Value& data) = 0;
+  virtual Value jinja_string(std::string_view text, const Value& data) = 0;
 };
 
 // The value with every expression inside evaluated; the first failure aborts the walk.

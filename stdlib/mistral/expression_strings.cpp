@@ -17,10 +17,12 @@ size_t match_from(std::string_view text, size_t pos, std::string_view open,
   return std::string_view::npos;
 }
 
-bool contains(std::string_view text, std::string_view open, std::string_view close) {
+std::optional<Match> first_match(std::string_view text, std::string_view open,
+                                 std::string_view close) {
   for (size_t pos = text.find(open); pos != std::string_view::npos; pos = text.find(open, pos + 1))
-    if (match_from(text, pos, open, close) != std::string_view::npos) return true;
-  return false;
+    if (const size_t end = match_from(text, pos, open, close); end != std::string_view::npos)
+      return Match{pos, end};
+  return std::nullopt;
 }
 
 // ASCII whitespace as Python's str.strip() sees it (the separators \x1c-\x1f included).
@@ -31,13 +33,13 @@ bool is_python_space(char c) {
 }  // namespace
 
 StringLanguage string_language(std::string_view text) {
-  if (contains(text, "{{", "}}") || contains(text, "{%", "%}")) return StringLanguage::Jinja;
-  if (contains(text, "<%", "%>")) return StringLanguage::Yaql;
+  if (first_match(text, "{{", "}}") || first_match(text, "{%", "%}")) return StringLanguage::Jinja;
+  if (first_match(text, "<%", "%>")) return StringLanguage::Yaql;
   return StringLanguage::None;
 }
 
-std::vector<YaqlMatch> find_yaql_matches(std::string_view text) {
-  std::vector<YaqlMatch> matches;
+std::vector<Match> find_yaql_matches(std::string_view text) {
+  std::vector<Match> matches;
   size_t pos = text.find("<%");
   while (pos != std::string_view::npos) {
     const size_t end = match_from(text, pos, "<%", "%>");
@@ -49,6 +51,10 @@ std::vector<YaqlMatch> find_yaql_matches(std::string_view text) {
     }
   }
   return matches;
+}
+
+std::optional<Match> first_jinja_expression(std::string_view text) {
+  return first_match(text, "{{", "}}");
 }
 
 std::string_view yaql_match_expression(std::string_view match) {

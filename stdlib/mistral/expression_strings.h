@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -15,15 +16,18 @@ enum class StringLanguage { None, Jinja, Yaql };
 // kinds of delimiters is Jinja only.
 StringLanguage string_language(std::string_view text);
 
-// One `<% … %>` occurrence: the byte range of the whole match, delimiters included.
-struct YaqlMatch {
+// One occurrence of an expression: the byte range of the whole match, delimiters included.
+struct Match {
   size_t begin;
   size_t end;
 };
 
 // The non-greedy, single-line matches of `<%.*?%>`, left to right, as Python's
 // re.findall gives them.
-std::vector<YaqlMatch> find_yaql_matches(std::string_view text);
+std::vector<Match> find_yaql_matches(std::string_view text);
+
+// The first non-greedy, single-line match of `{{(.*?)}}`, as Python's re.search finds it.
+std::optional<Match> first_jinja_expression(std::string_view text);
 
 // The expression inside a match: any of `<`, `%`, `>` stripped from both ends, then
 // surrounding whitespace (so `<%% 1 %%>` is `1`), as Mistral reads it.

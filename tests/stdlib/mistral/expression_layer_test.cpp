@@ -1,5 +1,5 @@
-// Mistral's expression layer through Session: the data walk and the YAQL Mistral functions,
-// each expected value recorded from python3-mistral 15 (mistral_layer_oracle.py).
+// Mistral's expression layer through Session: the data walk and the Mistral functions in YAQL
+// and Jinja, each expected value recorded from python3-mistral 15 (mistral_layer_oracle.py).
 #include <gtest/gtest.h>
 
 #include <string>
@@ -78,6 +78,30 @@ TEST(MistralYaqlFunctions, AnswerLikeMistral) {
           {R"j("json_dump(datetime(2020, 1, 2, 3, 4, 5, 6))")j", R"j({"x": 1})j",
            R"j("\"2020-01-02T03:04:05.000006\"")j"},
       });
+}
+
+TEST(MistralJinjaFunctions, AnswerLikeMistral) {
+  expect_all(Lang::Jinja,
+             {
+                 {R"j("{{ env().tier }}")j", R"j({"__env": {"tier": "prod"}})j", R"j("prod")j"},
+                 {R"j("{{ env() }}")j", R"j({"a": 1})j", R"j(!KeyError)j"},
+                 {R"j("{{ env() }}")j", R"j([1])j", R"j(!TypeError)j"},
+                 {R"j("{{ _|env }}")j", R"j({"__env": {"n": 5}})j", R"j({"n": 5})j"},
+                 {R"j("{{ json_pp([]) }}")j", R"j({"a": [1]})j",
+                  R"j("{\n    \"a\": [\n        1\n    ]\n}")j"},
+                 {R"j("{{ _.a|json_dump }}")j", R"j({"a": [1]})j", R"j(!TypeError)j"},
+                 {R"j("{{ none|json_parse('[1, 2.5]') }}")j", R"j({"a": 1})j", R"j([1, 2.5])j"},
+                 {R"j("{{ yaml_dump({'b': [1, 'x y'], 'a': none}) }}")j", R"j({"a": 1})j",
+                  R"j("a: null\nb:\n- 1\n- x y\n")j"},
+                 {R"j("{{ yaml_parse('a: [on, 012, 1:30]') }}")j", R"j({"a": 1})j",
+                  R"j({"a": [true, 10, 90]})j"},
+                 {R"j("n={{ uuid()|length }}")j", R"j({"a": 1})j", R"j("n=36")j"},
+                 {R"j("{{ json_dump(_) }}")j", R"j({"é": "ü", "n": null})j",
+                  R"j("{\n    \"\\u00e9\": \"\\u00fc\",\n    \"n\": null\n}")j"},
+                 {R"j("{{ json_parse(1) }}")j", R"j({"a": 1})j", R"j(!TypeError)j"},
+                 {R"j("{{ __env }}")j", R"j({"a": 1})j", R"j(null)j"},
+                 {R"j("{{ _.a|uuid|length }}")j", R"j({"a": 1})j", R"j(36)j"},
+             });
 }
 
 TEST(MistralExpressionStrings, FindDelimitersOnOneLine) {
