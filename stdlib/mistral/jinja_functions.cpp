@@ -34,23 +34,12 @@ const std::string& text_argument(const Value& v, const char* what) {
   return v.as_string();
 }
 
-std::string replace_all(const std::string& text, std::string_view from, std::string_view to) {
-  std::string out;
-  size_t copied = 0;
-  for (size_t pos = text.find(from); pos != std::string::npos; pos = text.find(from, copied)) {
-    out.append(text, copied, pos - copied).append(to);
-    copied = pos + from.size();
-  }
-  return out.append(text, copied);
-}
-
 jinja::Registry make_functions() {
   jinja::Registry r;
   r.add("env(context: any)", [](jinja::Call& c) { return env_of(c[0]); });
   r.add("json_pp(context: any, data: any = null)", [](jinja::Call& c) {
     const Value& v = truthy(c[1]) ? c[1] : c[0];  // `data or context`
-    return Value::string(
-        replace_all(replace_all(python_json_dumps(v, 4), "\\n", "\n"), " \n", "\n"));
+    return Value::string(json_pp_text(v));
   });
   r.add("json_dump(context: any, data: any)",
         [](jinja::Call& c) { return Value::string(python_json_dumps(c[1], 4)); });

@@ -72,7 +72,21 @@ std::string ascii_escaped(const std::string& json) {
   return out;
 }
 
+std::string replace_all(const std::string& text, std::string_view from, std::string_view to) {
+  std::string out;
+  size_t copied = 0;
+  for (size_t pos = text.find(from); pos != std::string::npos; pos = text.find(from, copied)) {
+    out.append(text, copied, pos - copied).append(to);
+    copied = pos + from.size();
+  }
+  return out.append(text, copied);
+}
+
 }  // namespace
+
+std::string json_pp_text(const Value& v) {
+  return replace_all(replace_all(python_json_dumps(v, 4), "\\n", "\n"), " \n", "\n");
+}
 
 std::string python_json_dumps(const Value& v, int indent) {
   return ascii_escaped(indent < 0 ? to_json_line(to_primitive(v))

@@ -13,4 +13,8 @@ namespace sirocco::mistral {
 // indent < 0 writes one line (json.dumps' default separators); else one item per line.
 std::string python_json_dumps(const Value& v, int indent);
 
+// json_pp's text: the 4-space JSON with escaped newlines turned back into real ones, then a
+// space before a line end dropped (Mistral's own post-processing, in that order).
+std::string json_pp_text(const Value& v);
+
 }  // namespace sirocco::mistral

@@ -15,22 +15,6 @@ namespace sirocco::mistral {
 
 namespace {
 
-std::string replace_all(const std::string& text, std::string_view from, std::string_view to) {
-  std::string out;
-  size_t copied = 0;
-  for (size_t pos = text.find(from); pos != std::string::npos; pos = text.find(from, copied)) {
-    out.append(text, copied, pos - copied).append(to);
-    copied = pos + from.size();
-  }
-  return out.append(text, copied);
-}
-
-// json_pp's text: the 4-space JSON with escaped newlines turned back into real ones, then
-// a space before a line end dropped (Mistral's own post-processing, in that order).
-std::string pretty_printed(const Value& v) {
-  return replace_all(replace_all(python_json_dumps(v, 4), "\\n", "\n"), " \n", "\n");
-}
-
 Value variable(const yaql::Call& c, std::string_view name) {
   const Value* v = c.scope->lookup(name);
   return v ? *v : Value();
@@ -43,7 +27,7 @@ void register_yaql_functions(yaql::Registry& r) {
   r.add("json_pp(data: any = null)", [](yaql::Call& c) {
     // `data or context`: with falsy data the reference dumps its yaql context object.
     if (!truthy(c[0])) throw Error("ValueError", "Circular reference detected");
-    return Value::string(pretty_printed(c[0]));
+    return Value::string(json_pp_text(c[0]));
   });
   r.add("json_dump(data: any)",
         [](yaql::Call& c) { return Value::string(python_json_dumps(c[0], 4)); });
