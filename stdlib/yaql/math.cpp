@@ -56,7 +56,7 @@ void register_arithmetic(Registry& r) {
       {"#operator_mod(left: number, right: number)", num_mod},
   };
   for (const auto& [signature, op] : kOperators)
-    r.add(signature, [op](Call& c) { return op(c[0], c[1]); });
+    r.add(signature, [op = op](Call& c) { return op(c[0], c[1]); });
   r.add("#unary_operator_+(op: number)", [](Call& c) { return c[0]; });
   r.add("#unary_operator_-(op: number)", [](Call& c) { return num_neg(c[0]); });
   r.add("abs(op: number)", [](Call& c) { return num_abs(c[0]); });
@@ -368,7 +368,7 @@ void register_bitwise(Registry& r) {
        [](const BigInt& a, const BigInt& b) -> BigInt { return a ^ b; }},
   };
   for (const auto& [signature, op] : kOperations)
-    r.add(signature, [op](Call& c) { return Value::integer(op(int_of(c[0]), int_of(c[1]))); });
+    r.add(signature, [op = op](Call& c) { return Value::integer(op(int_of(c[0]), int_of(c[1]))); });
   r.add("bitwiseNot(arg: pyint)", [](Call& c) { return Value::integer(-int_of(c[0]) - 1); });
   r.add("shiftBitsLeft(value: pyint, bitsNumber: pyint)",
         [](Call& c) { return shift_left(c[0], c[1]); });
