@@ -1,6 +1,7 @@
 // The Python methods templates call on str, list, tuple and dict: each row's answer is what
 // Jinja2 3.1.2's SandboxedEnvironment gives for `receiver.name(*args, **kwargs)`, written as
-// repr((result, receiver)) so that in-place changes show (dict views listed).
+// repr((result, receiver)) so that in-place changes show (dict views listed); the table
+// rows are printed by scripts/jinja_library_cases.py methods.
 #include <gtest/gtest.h>
 
 #include "tests/stdlib/jinja/fake_runtime.h"
