@@ -80,6 +80,16 @@ std::string title_of(char32_t cp) {
 
 }  // namespace
 
+size_t max_text_bytes(const Runtime& runtime) {
+  constexpr size_t kMaxTextBytes = 100'000'000;
+  int64_t quota = runtime.limits().memory_quota;
+  return quota > 0 ? std::min(kMaxTextBytes, static_cast<size_t>(quota)) : kMaxTextBytes;
+}
+
+void text_too_long() {
+  throw Error("MemoryQuotaExceededException", "Expression consumed too much memory");
+}
+
 const std::string& text_arg(const Value& v, std::string_view what) {
   if (!v.is_string()) type_error(std::string(what) + " must be str, not " + type_name(v));
   return v.as_string();
@@ -197,11 +207,14 @@ bool is_kind(std::string_view s, std::string_view kind) {
   return cased;
 }
 
-std::string pad(const Value& s, int64_t width, std::string_view fill, char align) {
+std::string pad(const Value& s, int64_t width, std::string_view fill, char align,
+                size_t max_bytes) {
   if (utf8::length(fill) != 1) type_error("The fill character must be exactly one character long");
   int64_t length = static_cast<int64_t>(s.string_length());
   if (width <= length) return s.as_string();
   int64_t margin = width - length;
+  if (static_cast<unsigned __int128>(margin) * fill.size() + s.as_string().size() > max_bytes)
+    text_too_long();
   int64_t left = align == '<' ? 0 : align == '>' ? margin : margin / 2 + (margin & width & 1);
   std::string out;
   for (int64_t i = 0; i < left; ++i) out += fill;
@@ -210,10 +223,11 @@ std::string pad(const Value& s, int64_t width, std::string_view fill, char align
   return out;
 }
 
-std::string zfill(const Value& s, int64_t width) {
+std::string zfill(const Value& s, int64_t width, size_t max_bytes) {
   const std::string& text = s.as_string();
   int64_t length = static_cast<int64_t>(s.string_length());
   if (width <= length) return text;
+  if (static_cast<uint64_t>(width - length) + text.size() > max_bytes) text_too_long();
   bool sign = !text.empty() && (text[0] == '+' || text[0] == '-');
   std::string out = sign ? text.substr(0, 1) : "";
   out.append(static_cast<size_t>(width - length), '0');
@@ -221,7 +235,7 @@ std::string zfill(const Value& s, int64_t width) {
   return out;
 }
 
-std::string expandtabs(std::string_view s, int64_t tabsize) {
+std::string expandtabs(std::string_view s, int64_t tabsize, size_t max_bytes) {
   std::string out;
   int64_t column = 0;
   for (size_t pos = 0; pos < s.size();) {
@@ -230,6 +244,7 @@ std::string expandtabs(std::string_view s, int64_t tabsize) {
     if (cp == '\t') {
       if (tabsize > 0) {
         int64_t spaces = tabsize - column % tabsize;
+        if (static_cast<uint64_t>(spaces) + out.size() > max_bytes) text_too_long();
         out.append(static_cast<size_t>(spaces), ' ');
         column += spaces;
       }

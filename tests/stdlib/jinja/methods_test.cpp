@@ -321,6 +321,32 @@ TEST(JinjaMethods, FormatRefusesAStrictUndefinedAndUnsafeAttributes) {
             "!UndefinedError");
 }
 
+TEST(JinjaMethods, HugeResultsHitTheMemoryQuota) {
+  FakeRuntime rt;
+  Value a = Value::string("a");
+  auto big = [](int64_t n) { return Value::integer(n); };
+  EXPECT_EQ(outcome([&] { return call_method(rt, a, "center", {big(INT64_MAX)}); }),
+            "!MemoryQuotaExceededException");
+  EXPECT_EQ(outcome([&] { return call_method(rt, a, "zfill", {big(1000000000)}); }),
+            "!MemoryQuotaExceededException");
+  EXPECT_EQ(outcome([&] {
+              return call_method(rt, Value::string("\t"), "expandtabs", {big(1000000000)});
+            }),
+            "!MemoryQuotaExceededException");
+  EXPECT_EQ(
+      outcome([&] { return call_method(rt, Value::string("{:>1000000000}"), "format", {big(1)}); }),
+      "!MemoryQuotaExceededException");
+  rt.limit_settings.memory_quota = 10;
+  EXPECT_EQ(outcome([&] { return call_method(rt, a, "ljust", {big(11)}); }),
+            "!MemoryQuotaExceededException");
+  EXPECT_EQ(outcome([&] { return call_method(rt, a, "ljust", {big(10)}); }), "'a         '");
+  EXPECT_EQ(outcome([&] {
+              return call_method(rt, Value::string("aaaa"), "replace",
+                                 {Value::string("a"), Value::string("xyz")});
+            }),
+            "!MemoryQuotaExceededException");
+}
+
 TEST(JinjaMethods, OnlyStrListTupleAndDictHaveMethods) {
   EXPECT_TRUE(find_method(builtin_library(), Value::integer(1), "real").is_null());
   EXPECT_TRUE(find_method(builtin_library(), Value::string("a"), "nosuch").is_null());
