@@ -10,10 +10,11 @@
 
 namespace sirocco::jinja::pystr {
 
-// The most bytes a str result may take: the memory quota when one is set, at most 100 MB.
-size_t max_text_bytes(const Runtime& runtime);
-// Throws Error("MemoryQuotaExceededException") for a result past max_text_bytes.
-[[noreturn]] void text_too_long();
+// The most bytes a str or list result may take: the memory quota when one is set, at most
+// 100 MB.
+size_t max_result_bytes(const Runtime& runtime);
+// Throws Error("MemoryQuotaExceededException") for a result past max_result_bytes.
+[[noreturn]] void result_too_large();
 
 // A str argument, or TypeError "<what> must be str, not int".
 const std::string& text_arg(const Value& v, std::string_view what);

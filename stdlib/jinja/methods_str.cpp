@@ -80,13 +80,13 @@ std::string title_of(char32_t cp) {
 
 }  // namespace
 
-size_t max_text_bytes(const Runtime& runtime) {
+size_t max_result_bytes(const Runtime& runtime) {
   constexpr size_t kMaxTextBytes = 100'000'000;
   int64_t quota = runtime.limits().memory_quota;
   return quota > 0 ? std::min(kMaxTextBytes, static_cast<size_t>(quota)) : kMaxTextBytes;
 }
 
-void text_too_long() {
+void result_too_large() {
   throw Error("MemoryQuotaExceededException", "Expression consumed too much memory");
 }
 
@@ -214,7 +214,7 @@ std::string pad(const Value& s, int64_t width, std::string_view fill, char align
   if (width <= length) return s.as_string();
   int64_t margin = width - length;
   if (static_cast<unsigned __int128>(margin) * fill.size() + s.as_string().size() > max_bytes)
-    text_too_long();
+    result_too_large();
   int64_t left = align == '<' ? 0 : align == '>' ? margin : margin / 2 + (margin & width & 1);
   std::string out;
   for (int64_t i = 0; i < left; ++i) out += fill;
@@ -227,7 +227,7 @@ std::string zfill(const Value& s, int64_t width, size_t max_bytes) {
   const std::string& text = s.as_string();
   int64_t length = static_cast<int64_t>(s.string_length());
   if (width <= length) return text;
-  if (static_cast<uint64_t>(width - length) + text.size() > max_bytes) text_too_long();
+  if (static_cast<uint64_t>(width - length) + text.size() > max_bytes) result_too_large();
   bool sign = !text.empty() && (text[0] == '+' || text[0] == '-');
   std::string out = sign ? text.substr(0, 1) : "";
   out.append(static_cast<size_t>(width - length), '0');
@@ -244,7 +244,7 @@ std::string expandtabs(std::string_view s, int64_t tabsize, size_t max_bytes) {
     if (cp == '\t') {
       if (tabsize > 0) {
         int64_t spaces = tabsize - column % tabsize;
-        if (static_cast<uint64_t>(spaces) + out.size() > max_bytes) text_too_long();
+        if (static_cast<uint64_t>(spaces) + out.size() > max_bytes) result_too_large();
         out.append(static_cast<size_t>(spaces), ' ');
         column += spaces;
       }

@@ -336,6 +336,12 @@ TEST(JinjaMethods, HugeResultsHitTheMemoryQuota) {
   EXPECT_EQ(
       outcome([&] { return call_method(rt, Value::string("{:>1000000000}"), "format", {big(1)}); }),
       "!MemoryQuotaExceededException");
+  Value doubling = parse_json("[1]");
+  EXPECT_EQ(outcome([&] {
+              for (int i = 0; i < 40; ++i) call_method(rt, doubling, "extend", {doubling});
+              return Value();
+            }),
+            "!MemoryQuotaExceededException");
   rt.limit_settings.memory_quota = 10;
   EXPECT_EQ(outcome([&] { return call_method(rt, a, "ljust", {big(11)}); }),
             "!MemoryQuotaExceededException");
