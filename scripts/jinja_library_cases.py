@@ -108,6 +108,9 @@ METHODS = [
 ]
 
 MORE = [
+    # startswith/endswith bounds (found by fuzzing)
+    ('"abc"', "startswith", '["", 2, 1]'), ('"abc"', "endswith", '["", -1, 2]'),
+    ('"abc"', "startswith", '[["a"], 10]'), ('"abc"', "endswith", '["c", -10, 10]'),
     # case properties beyond Ll/Lu, final sigma, SpecialCasing titles (found by fuzzing)
     ('"Ⓐa"', 'swapcase', "[]"),
     ('"ʰz\\rǅ\\t\xa0"', 'title', "[]"),

@@ -6,6 +6,7 @@
 
 #include "interp/jinja_ops.h"
 #include "interp/text.h"
+#include "interp/utf8.h"
 #include "stdlib/jinja/methods_internal.h"
 #include "stdlib/yaql/strings_internal.h"
 
@@ -23,28 +24,28 @@ const std::string* optional_text(const Value& v, std::string_view what) {
   return v.is_null() ? nullptr : &text_arg(v, what);
 }
 
-// str.startswith / endswith: a str or a tuple of str, within [start:end]. A start past the
-// end matches nothing, not even ''.
+// str.startswith / endswith: a str or a tuple of str, within s[start:end] (negative bounds
+// count from the end; a window shorter than the affix, even an empty one, matches nothing).
 bool has_affix(const Call& c, bool suffix) {
   const Value& affix = c[1];
-  int64_t length = static_cast<int64_t>(c[0].string_length());
-  int64_t start = bound_arg(c[2], 0), end = bound_arg(c[3], length);
-  if ((start < 0 ? start + length : start) > length) return false;
-  const std::string window = ys::slice(c[0], start, end);
-  auto matches = [&](const std::string& a) {
-    return window.size() >= a.size() &&
-           window.compare(suffix ? window.size() - a.size() : 0, a.size(), a) == 0;
-  };
-  if (affix.is_tuple()) {
-    for (const Value& a : affix.as_list())
-      if (matches(text_arg(a, "tuple for startswith"))) return true;
-    return false;
-  }
-  if (!affix.is_string())
+  if (!affix.is_tuple() && !affix.is_string())
     throw Error("TypeError", std::string(suffix ? "endswith" : "startswith") +
                                  " first arg must be str or a tuple of str, not " +
                                  type_name(affix));
-  return matches(affix.as_string());
+  int64_t length = static_cast<int64_t>(c[0].string_length());
+  int64_t start = bound_arg(c[2], 0), end = std::min(bound_arg(c[3], length), length);
+  if (start < 0) start = std::max<int64_t>(start + length, 0);
+  if (end < 0) end = std::max<int64_t>(end + length, 0);
+  const std::string window = end > start ? ys::slice(c[0], start, end) : std::string();
+  auto matches = [&](const std::string& a) {
+    int64_t a_length = static_cast<int64_t>(utf8::length(a));
+    return end - start >= a_length && window.size() >= a.size() &&
+           window.compare(suffix ? window.size() - a.size() : 0, a.size(), a) == 0;
+  };
+  if (affix.is_string()) return matches(affix.as_string());
+  for (const Value& a : affix.as_list())
+    if (matches(text_arg(a, "tuple for startswith"))) return true;
+  return false;
 }
 
 int64_t find_in(const Call& c, bool last) {
