@@ -108,6 +108,8 @@ METHODS = [
 ]
 
 MORE = [
+    # list.index bounds may not be None (found by fuzzing)
+    ("[1, 2]", "index", "[2, null]"), ("[1, 2]", "index", "[2, 0, null]"),
     # startswith/endswith bounds (found by fuzzing)
     ('"abc"', "startswith", '["", 2, 1]'), ('"abc"', "endswith", '["", -1, 2]'),
     ('"abc"', "startswith", '[["a"], 10]'), ('"abc"', "endswith", '["c", -10, 10]'),
