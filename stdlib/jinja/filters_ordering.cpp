@@ -32,7 +32,7 @@ List sorted_by(const List& items, const std::vector<List>& keys, bool reverse) {
 }
 
 Value sort(Call& c) {
-  List items = items_of(c[0]);
+  List items = python_iterate(c[0]);
   bool reverse = truth(c[1]), ignore = !truth(c[2]);
   // make_multi_attrgetter: a comma-separated list of attribute paths, one key each.
   std::vector<AttributeGetter> getters;
@@ -61,7 +61,7 @@ Value unique(Call& c) {
   return produced_sequence([&c](List& out) {
     AttributeGetter get(c.runtime, c[2], !truth(c[1]));
     std::unordered_set<Value, ValueHash, ValueEq> seen;
-    for (const Value& item : items_of(c[0])) {
+    for (const Value& item : python_iterate(c[0])) {
       Value key = get(item);
       require_hashable(key);
       if (seen.insert(key).second) out.push_back(item);
@@ -70,7 +70,7 @@ Value unique(Call& c) {
 }
 
 Value min_or_max(Call& c, bool max) {
-  List items = items_of(c[0]);
+  List items = python_iterate(c[0]);
   if (items.empty()) return c.runtime.undefined("No aggregated item, sequence was empty.");
   AttributeGetter get(c.runtime, c[2], !truth(c[1]));
   size_t best = 0;
@@ -112,7 +112,7 @@ Value dictsort(Call& c) {
 // (grouper, list) tuples of the items sorted by their attribute, equal keys together; without
 // case_sensitive the grouper is the attribute of the group's first item.
 Value groupby(Call& c) {
-  List items = items_of(c[0]);
+  List items = python_iterate(c[0]);
   bool case_sensitive = truth(c[3]);
   AttributeGetter key_of(c.runtime, c[1], !case_sensitive, c[2]);
   AttributeGetter grouper_of(c.runtime, c[1], false, c[2]);
