@@ -256,6 +256,44 @@ TEST(JinjaCollectionFilters, Dumps) {
   });
 }
 
+// Attribute paths that miss: a lenient Undefined where Jinja2 gives one, and the same
+// calls under StrictUndefined (Mistral), where using what is missing raises.
+TEST(JinjaCollectionFilters, MissingAttributes) {
+  expect_filters({
+      {"unique", R"~([["a", "b"]])~", R"~({"attribute": "x"})~", "['a']"},
+      {"join", R"~(["hotel", ", "])~", R"~({"attribute": "name"})~", "', , , , '"},
+      {"map", R"~([[{"a": 1}, {}]])~", R"~({"attribute": "a"})~", "[1, Undefined]"},
+      {"sort", R"~([[{"a": 1}, {}]])~", R"~({"attribute": "a"})~", "!UndefinedError"},
+      {"min", "[[9, 23]]", R"~({"attribute": "age"})~", "!UndefinedError"},
+      {"groupby", R"~([[{"k": 1}, {"k": 0}], "role"])~", "", "!UndefinedError"},
+      {"selectattr", R"~([[{"a": 1}, {}], "a"])~", "", "[{'a': 1}]"},
+      {"rejectattr", R"~([[{"a": 1}, {}], "a"])~", "", "[{}]"},
+  });
+  expect_filters(
+      {
+          {"unique", R"~([["a", "b"]])~", R"~({"attribute": "x"})~", "!UndefinedError"},
+          {"join", R"~(["hotel", ", "])~", R"~({"attribute": "name"})~", "!UndefinedError"},
+          {"sum", "[[[1], [2]]]", R"~({"attribute": "age"})~", "!UndefinedError"},
+          {"map", R"~([[{"a": 1}, {}]])~", R"~({"attribute": "a"})~", "[1, Undefined]"},
+          {"map", R"~([[{"a": 1}, {}]])~", R"~({"attribute": "a", "default": 0})~", "[1, 0]"},
+          {"sort", R"~([[1, "a", null]])~", R"~({"attribute": "role,name"})~", "!UndefinedError"},
+          {"min", "[[9, 23]]", R"~({"attribute": "age"})~", "!UndefinedError"},
+          {"max", "[[{}]]", R"~({"attribute": "age"})~", "{}"},
+          {"max", "[{}]", "", "Undefined"},
+          {"groupby", R"~([[{"k": 1}, {"k": 0}], "role"])~", "{}", "!UndefinedError"},
+          {"groupby", R"~([[{"k": 1}, {"j": 0}], "k"])~", R"~({"default": 5})~",
+           "[(1, [{'k': 1}]), (5, [{'j': 0}])]"},
+          {"selectattr", R"~([[{"a": 1}, {}], "a"])~", "{}", "!UndefinedError"},
+          {"dictsort", R"~([{"a": [1], "b": [0]}])~", R"~({"by": "value"})~",
+           "[('b', [0]), ('a', [1])]"},
+          {"first", "[[]]", "{}", "Undefined"},
+          {"last", "[[]]", "{}", "Undefined"},
+          {"random", "[[]]", "{}", "Undefined"},
+          {"join", "[[1, 2], null]", "{}", "'1None2'"},
+      },
+      true);
+}
+
 // attr() gives the bound method (its repr holds an address, so the tests call it): Jinja2
 // gives [('items', 42)] and 'ABC'.
 TEST(JinjaCollectionFilters, AttrFindsMethodsNotItems) {
