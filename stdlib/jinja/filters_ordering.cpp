@@ -134,8 +134,8 @@ Value groupby(Call& c) {
   std::vector<size_t> order = sorted_order(keys, false, false);
   List groups;
   for (size_t i = 0; i < order.size();) {
-    size_t j = i;
-    List members;
+    size_t j = i + 1;
+    List members{items[order[i]]};
     while (j < order.size() && python_equal(keys[order[j]], keys[order[i]]))
       members.push_back(items[order[j++]]);
     Value grouper = case_sensitive ? keys[order[i]] : grouper_of(members.front());

@@ -281,6 +281,7 @@ TEST(JinjaCollectionFilters, MissingAttributes) {
           {"max", "[[{}]]", R"~({"attribute": "age"})~", "{}"},
           {"max", "[{}]", "", "Undefined"},
           {"groupby", R"~([[{"k": 1}, {"k": 0}], "role"])~", "{}", "!UndefinedError"},
+          {"groupby", R"~([[{"k": 1}], "role"])~", "{}", "[(Undefined, [{'k': 1}])]"},
           {"groupby", R"~([[{"k": 1}, {"j": 0}], "k"])~", R"~({"default": 5})~",
            "[(1, [{'k': 1}]), (5, [{'j': 0}])]"},
           {"selectattr", R"~([[{"a": 1}, {}], "a"])~", "{}", "!UndefinedError"},
