@@ -122,7 +122,8 @@ void register_str(Registry& r) {
         [](Call& c) { return boolean(has_affix(c, true)); });
   r.add("str.replace(self: any, old: any, new: any, count: any = -1)", [](Call& c) {
     return text(ys::replace(self(c), text_arg(c[1], "replace() argument 1"),
-                            text_arg(c[2], "replace() argument 2"), int_arg(c[3]), SIZE_MAX));
+                            text_arg(c[2], "replace() argument 2"), int_arg(c[3]),
+                            max_text_bytes(c.runtime)));
   });
   r.add("str.find(self: any, sub: any, start: any = null, end: any = null)",
         [](Call& c) { return Value::integer(find_in(c, false)); });
@@ -140,16 +141,23 @@ void register_str(Registry& r) {
   r.add("str.join(self: any, iterable: any)", join);
   r.add("str.partition(self: any, sep: any)", [](Call& c) { return partition(c, false); });
   r.add("str.rpartition(self: any, sep: any)", [](Call& c) { return partition(c, true); });
-  r.add("str.center(self: any, width: any, fillchar: any = ' ')",
-        [](Call& c) { return text(pad(c[0], int_arg(c[1]), text_arg(c[2], "fillchar"), '^')); });
-  r.add("str.ljust(self: any, width: any, fillchar: any = ' ')",
-        [](Call& c) { return text(pad(c[0], int_arg(c[1]), text_arg(c[2], "fillchar"), '<')); });
-  r.add("str.rjust(self: any, width: any, fillchar: any = ' ')",
-        [](Call& c) { return text(pad(c[0], int_arg(c[1]), text_arg(c[2], "fillchar"), '>')); });
+  r.add("str.center(self: any, width: any, fillchar: any = ' ')", [](Call& c) {
+    return text(
+        pad(c[0], int_arg(c[1]), text_arg(c[2], "fillchar"), '^', max_text_bytes(c.runtime)));
+  });
+  r.add("str.ljust(self: any, width: any, fillchar: any = ' ')", [](Call& c) {
+    return text(
+        pad(c[0], int_arg(c[1]), text_arg(c[2], "fillchar"), '<', max_text_bytes(c.runtime)));
+  });
+  r.add("str.rjust(self: any, width: any, fillchar: any = ' ')", [](Call& c) {
+    return text(
+        pad(c[0], int_arg(c[1]), text_arg(c[2], "fillchar"), '>', max_text_bytes(c.runtime)));
+  });
   r.add("str.zfill(self: any, width: any)",
-        [](Call& c) { return text(zfill(c[0], int_arg(c[1]))); });
-  r.add("str.expandtabs(self: any, tabsize: any = 8)",
-        [](Call& c) { return text(expandtabs(self(c), int_arg(c[1]))); });
+        [](Call& c) { return text(zfill(c[0], int_arg(c[1]), max_text_bytes(c.runtime))); });
+  r.add("str.expandtabs(self: any, tabsize: any = 8)", [](Call& c) {
+    return text(expandtabs(self(c), int_arg(c[1]), max_text_bytes(c.runtime)));
+  });
   r.add("str.removeprefix(self: any, prefix: any)", [](Call& c) {
     const std::string& p = text_arg(c[1], "removeprefix() argument");
     return self(c).compare(0, p.size(), p) == 0 ? text(self(c).substr(p.size())) : c[0];

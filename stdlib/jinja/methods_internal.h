@@ -10,6 +10,11 @@
 
 namespace sirocco::jinja::pystr {
 
+// The most bytes a str result may take: the memory quota when one is set, at most 100 MB.
+size_t max_text_bytes(const Runtime& runtime);
+// Throws Error("MemoryQuotaExceededException") for a result past max_text_bytes.
+[[noreturn]] void text_too_long();
+
 // A str argument, or TypeError "<what> must be str, not int".
 const std::string& text_arg(const Value& v, std::string_view what);
 // An int argument (bool counts; big ints saturate), or TypeError like CPython's.
@@ -27,10 +32,11 @@ std::string casefold(std::string_view s);
 // "printable").
 bool is_kind(std::string_view s, std::string_view kind);
 
-// str.center/ljust/rjust: pad with `fill` (one code point) up to `width` code points.
-std::string pad(const Value& s, int64_t width, std::string_view fill, char align);
-std::string zfill(const Value& s, int64_t width);
-std::string expandtabs(std::string_view s, int64_t tabsize);
+// str.center/ljust/rjust: pad with `fill` (one code point) up to `width` code points. These
+// and zfill and expandtabs refuse a result past max_bytes.
+std::string pad(const Value& s, int64_t width, std::string_view fill, char align, size_t max_bytes);
+std::string zfill(const Value& s, int64_t width, size_t max_bytes);
+std::string expandtabs(std::string_view s, int64_t tabsize, size_t max_bytes);
 // str.count(sub, start, end), in code points.
 int64_t count(const Value& s, std::string_view sub, int64_t start, int64_t end);
 // str.splitlines(keepends).

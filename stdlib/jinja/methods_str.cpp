@@ -3,7 +3,9 @@
 // line splitting, all counted in code points.
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <iterator>
 #include <memory>
 
 #include "interp/text.h"
@@ -33,9 +35,14 @@ bool is_digit_cp(char32_t cp) {
          (cp >= 0x2080 && cp <= 0x2089) || (cp >= 0x2460 && cp <= 0x2468) ||
          (cp >= 0x2780 && cp <= 0x2788);
 }
+// Numeric_Type=Numeric: the number categories, plus the common CJK numeral ideographs.
 bool is_numeric_cp(char32_t cp) {
+  static constexpr char32_t kIdeographs[] = {0x4E00, 0x4E03, 0x4E07, 0x4E09, 0x4E5D, 0x4E8C, 0x4E94,
+                                             0x4EBF, 0x5104, 0x5146, 0x516B, 0x516D, 0x5341, 0x5343,
+                                             0x5344, 0x5345, 0x56DB, 0x5EFF, 0x767E, 0x96F6};
   Category c = category(cp);
-  return c == UTF8PROC_CATEGORY_ND || c == UTF8PROC_CATEGORY_NL || c == UTF8PROC_CATEGORY_NO;
+  return c == UTF8PROC_CATEGORY_ND || c == UTF8PROC_CATEGORY_NL || c == UTF8PROC_CATEGORY_NO ||
+         std::find(std::begin(kIdeographs), std::end(kIdeographs), cp) != std::end(kIdeographs);
 }
 bool is_space_cp(char32_t cp) {
   return (cp >= 0x9 && cp <= 0xd) || (cp >= 0x1c && cp <= 0x20) || cp == 0x85 || cp == 0xa0 ||
@@ -72,6 +79,16 @@ std::string title_of(char32_t cp) {
 [[noreturn]] void type_error(std::string message) { throw Error("TypeError", std::move(message)); }
 
 }  // namespace
+
+size_t max_text_bytes(const Runtime& runtime) {
+  constexpr size_t kMaxTextBytes = 100'000'000;
+  int64_t quota = runtime.limits().memory_quota;
+  return quota > 0 ? std::min(kMaxTextBytes, static_cast<size_t>(quota)) : kMaxTextBytes;
+}
+
+void text_too_long() {
+  throw Error("MemoryQuotaExceededException", "Expression consumed too much memory");
+}
 
 const std::string& text_arg(const Value& v, std::string_view what) {
   if (!v.is_string()) type_error(std::string(what) + " must be str, not " + type_name(v));
@@ -118,9 +135,7 @@ std::string swapcase(std::string_view s) {
   std::string out;
   for (size_t pos = 0; pos < s.size();) {
     char32_t cp = utf8::decode(s, pos);
-    out += is_upper_cp(cp) || is_title_cp(cp) ? lower_of(cp)
-           : is_lower_cp(cp)                  ? upper_of(cp)
-                                              : encode(cp);
+    out += is_upper_cp(cp) ? lower_of(cp) : is_lower_cp(cp) ? upper_of(cp) : encode(cp);
   }
   return out;
 }
@@ -192,11 +207,14 @@ bool is_kind(std::string_view s, std::string_view kind) {
   return cased;
 }
 
-std::string pad(const Value& s, int64_t width, std::string_view fill, char align) {
+std::string pad(const Value& s, int64_t width, std::string_view fill, char align,
+                size_t max_bytes) {
   if (utf8::length(fill) != 1) type_error("The fill character must be exactly one character long");
   int64_t length = static_cast<int64_t>(s.string_length());
   if (width <= length) return s.as_string();
   int64_t margin = width - length;
+  if (static_cast<unsigned __int128>(margin) * fill.size() + s.as_string().size() > max_bytes)
+    text_too_long();
   int64_t left = align == '<' ? 0 : align == '>' ? margin : margin / 2 + (margin & width & 1);
   std::string out;
   for (int64_t i = 0; i < left; ++i) out += fill;
@@ -205,10 +223,11 @@ std::string pad(const Value& s, int64_t width, std::string_view fill, char align
   return out;
 }
 
-std::string zfill(const Value& s, int64_t width) {
+std::string zfill(const Value& s, int64_t width, size_t max_bytes) {
   const std::string& text = s.as_string();
   int64_t length = static_cast<int64_t>(s.string_length());
   if (width <= length) return text;
+  if (static_cast<uint64_t>(width - length) + text.size() > max_bytes) text_too_long();
   bool sign = !text.empty() && (text[0] == '+' || text[0] == '-');
   std::string out = sign ? text.substr(0, 1) : "";
   out.append(static_cast<size_t>(width - length), '0');
@@ -216,7 +235,7 @@ std::string zfill(const Value& s, int64_t width) {
   return out;
 }
 
-std::string expandtabs(std::string_view s, int64_t tabsize) {
+std::string expandtabs(std::string_view s, int64_t tabsize, size_t max_bytes) {
   std::string out;
   int64_t column = 0;
   for (size_t pos = 0; pos < s.size();) {
@@ -225,6 +244,7 @@ std::string expandtabs(std::string_view s, int64_t tabsize) {
     if (cp == '\t') {
       if (tabsize > 0) {
         int64_t spaces = tabsize - column % tabsize;
+        if (static_cast<uint64_t>(spaces) + out.size() > max_bytes) text_too_long();
         out.append(static_cast<size_t>(spaces), ' ');
         column += spaces;
       }

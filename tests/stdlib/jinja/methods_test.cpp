@@ -1,6 +1,7 @@
 // The Python methods templates call on str, list, tuple and dict: each row's answer is what
 // Jinja2 3.1.2's SandboxedEnvironment gives for `receiver.name(*args, **kwargs)`, written as
-// repr((result, receiver)) so that in-place changes show (dict views listed).
+// repr((result, receiver)) so that in-place changes show (dict views listed); the table
+// rows are printed by scripts/jinja_library_cases.py methods.
 #include <gtest/gtest.h>
 
 #include "tests/stdlib/jinja/fake_runtime.h"
@@ -192,6 +193,82 @@ TEST(JinjaMethods, AnswerLikePython) {
       {"{\"a\": 1}", "update", "[[[\"c\", 4]]]", "", "(None, {'a': 1, 'c': 4})"},
       {"{\"a\": 1}", "clear", "[]", "", "(None, {})"},
       {"{\"a\": 1}", "pop", "[]", "", "!TypeError"},
+      {"\"a b c\"", "split", "[null, 0]", "", "(['a b c'], 'a b c')"},
+      {"\" a b c \"", "rsplit", "[null, 1]", "", "([' a b', 'c'], ' a b c ')"},
+      {"\"a  b\"", "split", "[\" \"]", "", "(['a', '', 'b'], 'a  b')"},
+      {"\"abc\"", "split", "[]", "{\"sep\": \"b\"}", "(['a', 'c'], 'abc')"},
+      {"\"ÀàÀ\"", "strip", "[\"À\"]", "", "('à', 'ÀàÀ')"},
+      {"\"they're bill's 3rd-class\"", "title", "[]", "",
+       "(\"They'Re Bill'S 3Rd-Class\", \"they're bill's 3rd-class\")"},
+      {"\"éCOLE\"", "capitalize", "[]", "", "('École', 'éCOLE')"},
+      {"\"ǉ\"", "capitalize", "[]", "", "('ǈ', 'ǉ')"},
+      {"\"a\\u000bb\\u001cc\\u0085d\"", "splitlines", "[]", "",
+       "(['a', 'b', 'c', 'd'], 'a\\x0bb\\x1cc\\x85d')"},
+      {"\"٣\"", "isdigit", "[]", "", "(True, '٣')"},
+      {"\"٣\"", "isdecimal", "[]", "", "(True, '٣')"},
+      {"\"五\"", "isnumeric", "[]", "", "(True, '五')"},
+      {"\"Ⅷ\"", "isnumeric", "[]", "", "(True, 'Ⅷ')"},
+      {"\"ß\"", "upper", "[]", "", "('SS', 'ß')"},
+      {"\"ﬁ\"", "upper", "[]", "", "('FI', 'ﬁ')"},
+      {"\"İ\"", "lower", "[]", "", "('i̇', 'İ')"},
+      {"\"ΣΑΣ\"", "lower", "[]", "", "('σας', 'ΣΑΣ')"},
+      {"\"abc\"", "center", "[8]", "", "('  abc   ', 'abc')"},
+      {"\"abcd\"", "center", "[7]", "", "('  abcd ', 'abcd')"},
+      {"\"abc\"", "center", "[-1]", "", "('abc', 'abc')"},
+      {"\"abc\"", "zfill", "[-3]", "", "('abc', 'abc')"},
+      {"\"aaaa\"", "replace", "[\"aa\", \"b\"]", "", "('bb', 'aaaa')"},
+      {"\"aaaa\"", "replace", "[\"a\", \"\", 0]", "", "('aaaa', 'aaaa')"},
+      {"\"abc\"", "replace", "[\"\", \"-\", 2]", "", "('-a-bc', 'abc')"},
+      {"\"abcabc\"", "rfind", "[\"abc\", 0, 5]", "", "(0, 'abcabc')"},
+      {"\"abc\"", "find", "[\"\", 10]", "", "(-1, 'abc')"},
+      {"\"abc\"", "find", "[\"\", 3]", "", "(3, 'abc')"},
+      {"\"abc\"", "rfind", "[\"\"]", "", "(3, 'abc')"},
+      {"\"ab\"", "count", "[\"\", 5]", "", "(0, 'ab')"},
+      {"\"aaa\"", "count", "[\"aa\"]", "", "(1, 'aaa')"},
+      {"\"hello\"", "index", "[\"l\", -1]", "", "!ValueError"},
+      {"\"x\"", "join", "[[\"a\"]]", "", "('a', 'x')"},
+      {"\"a1_\"", "isidentifier", "[]", "", "(True, 'a1_')"},
+      {"\"class\"", "isidentifier", "[]", "", "(True, 'class')"},
+      {"\"\"", "isidentifier", "[]", "", "(False, '')"},
+      {"\"ǅ\"", "istitle", "[]", "", "(True, 'ǅ')"},
+      {"\"A1B\"", "isupper", "[]", "", "(True, 'A1B')"},
+      {"\"\\u00a0\"", "isspace", "[]", "", "(True, '\\xa0')"},
+      {"\"\\u200b\"", "isspace", "[]", "", "(False, '\\u200b')"},
+      {"\"\\u00ad\"", "isprintable", "[]", "", "(False, '\\xad')"},
+      {"\"é\"", "isprintable", "[]", "", "(True, 'é')"},
+      {"\"abc\"", "startswith", "[[\"x\", \"a\"]]", "", "!TypeError"},
+      {"\"abc\"", "endswith", "[[\"x\"]]", "", "!TypeError"},
+      {"\"a,b\"", "partition", "[\",\"]", "", "(('a', ',', 'b'), 'a,b')"},
+      {"\"Hello\"", "swapcase", "[]", "", "('hELLO', 'Hello')"},
+      {"\"ǅ\"", "swapcase", "[]", "", "('ǅ', 'ǅ')"},
+      {"\"ﬁ\"", "swapcase", "[]", "", "('FI', 'ﬁ')"},
+      {"\"ΣA\"", "casefold", "[]", "", "('σa', 'ΣA')"},
+      {"\"%d\"", "format", "[1]", "", "('%d', '%d')"},
+      {"\"{:05.1f}|{:<4}|{:^5}|{:x}\"", "format", "[3.14159, \"a\", \"b\", 255]", "",
+       "('003.1|a   |  b  |ff', '{:05.1f}|{:<4}|{:^5}|{:x}')"},
+      {"\"{0!s} {0!a}\"", "format", "[\"é\"]", "", "(\"é '\\\\xe9'\", '{0!s} {0!a}')"},
+      {"\"{a[0]}\"", "format", "[]", "{\"a\": [7]}", "('7', '{a[0]}')"},
+      {"\"{a[b][c]}\"", "format", "[]", "{\"a\": {\"b\": {\"c\": 1}}}", "('1', '{a[b][c]}')"},
+      {"\"{0[-1]}\"", "format", "[[1, 2]]", "", "('', '{0[-1]}')"},
+      {"\"{0[]}\"", "format", "[[1]]", "", "!ValueError"},
+      {"\"{0.}\"", "format", "[1]", "", "!ValueError"},
+      {"\"{0[0]x}\"", "format", "[[1]]", "", "!ValueError"},
+      {"\"{0[0}\"", "format", "[[1]]", "", "!ValueError"},
+      {"\"{:d}\"", "format", "[\"a\"]", "", "!ValueError"},
+      {"\"{}\"", "format", "[true]", "", "('True', '{}')"},
+      {"\"{:>5}\"", "format", "[null]", "", "!TypeError"},
+      {"\"{!r}\"", "format", "[[\"a\"]]", "", "(\"['a']\", '{!r}')"},
+      {"[3, 1, 2]", "sort", "[]", "{\"key\": null}", "(None, [1, 2, 3])"},
+      {"[1, 1]", "count", "[true]", "", "(2, [1, 1])"},
+      {"[[1], [2]]", "index", "[[2]]", "", "(1, [[1], [2]])"},
+      {"[1, 2, 3]", "pop", "[-1]", "", "(3, [1, 2])"},
+      {"{\"a\": 1}", "update", "[]", "{\"b\": 2}", "(None, {'a': 1, 'b': 2})"},
+      {"{\"a\": 1}", "update", "[1]", "", "!TypeError"},
+      {"{\"a\": 1}", "update", "[[1]]", "", "!TypeError"},
+      {"{\"1\": 1}", "get", "[1]", "", "(None, {'1': 1})"},
+      {"{\"a\": 1}", "pop", "[\"a\", 1, 2]", "", "!TypeError"},
+      {"{\"a\": 1}", "setdefault", "[]", "", "!TypeError"},
+
   };
   FakeRuntime rt;
   rt.sandbox = true;
@@ -223,6 +300,8 @@ TEST(JinjaMethods, FormatOutsideASandboxUsesPythonLookups) {
   };
   // Jinja2 3.1.2's plain Environment: '{0.foo}'.format({'foo': 42}) is an AttributeError.
   EXPECT_EQ(format("a{0.foo}b", R"([{"foo": 42}])"), "!AttributeError");
+  EXPECT_EQ(format("a{0.__class__}b", "[42]"), "\"a<class 'int'>b\"");
+  EXPECT_EQ(format("{x.__class__}", "[]"), "!KeyError");
   EXPECT_EQ(format("{0[foo]}", R"([{"foo": 42}])"), "'42'");
   EXPECT_EQ(format("{0[2]}", "[[1]]"), "!IndexError");
   EXPECT_EQ(format("{0[x]}", "[[1]]"), "!TypeError");
@@ -240,6 +319,32 @@ TEST(JinjaMethods, FormatRefusesAStrictUndefinedAndUnsafeAttributes) {
                                  {rt.undefined("'u' is undefined")});
             }),
             "!UndefinedError");
+}
+
+TEST(JinjaMethods, HugeResultsHitTheMemoryQuota) {
+  FakeRuntime rt;
+  Value a = Value::string("a");
+  auto big = [](int64_t n) { return Value::integer(n); };
+  EXPECT_EQ(outcome([&] { return call_method(rt, a, "center", {big(INT64_MAX)}); }),
+            "!MemoryQuotaExceededException");
+  EXPECT_EQ(outcome([&] { return call_method(rt, a, "zfill", {big(1000000000)}); }),
+            "!MemoryQuotaExceededException");
+  EXPECT_EQ(outcome([&] {
+              return call_method(rt, Value::string("\t"), "expandtabs", {big(1000000000)});
+            }),
+            "!MemoryQuotaExceededException");
+  EXPECT_EQ(
+      outcome([&] { return call_method(rt, Value::string("{:>1000000000}"), "format", {big(1)}); }),
+      "!MemoryQuotaExceededException");
+  rt.limit_settings.memory_quota = 10;
+  EXPECT_EQ(outcome([&] { return call_method(rt, a, "ljust", {big(11)}); }),
+            "!MemoryQuotaExceededException");
+  EXPECT_EQ(outcome([&] { return call_method(rt, a, "ljust", {big(10)}); }), "'a         '");
+  EXPECT_EQ(outcome([&] {
+              return call_method(rt, Value::string("aaaa"), "replace",
+                                 {Value::string("a"), Value::string("xyz")});
+            }),
+            "!MemoryQuotaExceededException");
 }
 
 TEST(JinjaMethods, OnlyStrListTupleAndDictHaveMethods) {
