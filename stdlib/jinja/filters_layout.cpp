@@ -21,7 +21,7 @@ std::string indention_of(const Value& width, const Runtime& runtime) {
     throw Error("TypeError",
                 "can't multiply sequence by non-int of type '" + type_name(width) + "'");
   }
-  int64_t n = std::max<int64_t>(0, int_arg(width));
+  int64_t n = std::max<int64_t>(0, int_operand(width));
   check_size(runtime, static_cast<size_t>(n));
   return std::string(static_cast<size_t>(n), ' ');
 }
@@ -50,10 +50,10 @@ Value indent(Call& c) {
 
 Value truncate(Call& c) {
   const Value& s = c[0];
-  int64_t length = int_arg(c[1]);
+  int64_t length = int_operand(c[1]);
   bool killwords = truth(c[2]);
   std::string end = jinja_str(c[3]);
-  int64_t leeway = c[4].is_null() ? 5 : int_arg(c[4]);
+  int64_t leeway = c[4].is_null() ? 5 : int_operand(c[4]);
   int64_t end_length = static_cast<int64_t>(utf8::length(end));
   if (length < end_length)
     throw Error("AssertionError", "expected length >= " + std::to_string(end_length) + ", got " +
@@ -172,9 +172,10 @@ Value wordwrap(Call& c) {
   if (as_undefined(s)) raise_undefined(s);
   if (!s.is_string())
     throw Error("AttributeError", "'" + type_name(s) + "' object has no attribute 'splitlines'");
-  int64_t width = int_arg(c[1]);
+  int64_t width = int_operand(c[1]);
   if (width <= 0)
     throw Error("ValueError", "invalid width " + std::to_string(width) + " (must be > 0)");
+  if (as_undefined(c[3])) raise_undefined(c[3]);  // Undefined has no join()
   std::string wrapstring = c[3].is_null() ? "\n" : jinja_str(c[3]);
   WrapOptions options{static_cast<size_t>(width), truth(c[2]), truth(c[4])};
   std::string out;

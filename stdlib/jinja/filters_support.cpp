@@ -65,12 +65,9 @@ Value add(const Value& a, const Value& b) {
 
 bool less(const Value& a, const Value& b) { return python_compare(a, b, "<") < 0; }
 
-int64_t int_arg(const Value& v) {
-  if (v.is_bool()) return v.as_bool();
-  if (v.is_small_int()) return v.as_small_int();
-  if (v.is_big_int()) return v.big_int() < 0 ? INT64_MIN : INT64_MAX;
-  if (as_undefined(v)) refuse_strict(v);
-  throw Error("TypeError", "'" + type_name(v) + "' object cannot be interpreted as an integer");
+int64_t int_operand(const Value& v) {
+  if (as_undefined(v)) raise_undefined(v);
+  return int_arg(v);
 }
 
 bool is_space(char32_t cp) {
@@ -110,15 +107,8 @@ std::string from_code_points(std::u32string_view s) {
   return out;
 }
 
-size_t max_bytes(const Runtime& runtime) {
-  constexpr size_t kMaxResultBytes = 100'000'000;  // as YAQL's string results
-  int64_t quota = runtime.limits().memory_quota;
-  return quota > 0 ? std::min(kMaxResultBytes, static_cast<size_t>(quota)) : kMaxResultBytes;
-}
-
 void check_size(const Runtime& runtime, size_t bytes) {
-  if (bytes > max_bytes(runtime))
-    throw Error("MemoryQuotaExceededException", "Expression consumed too much memory");
+  if (bytes > max_bytes(runtime)) pystr::text_too_long();
 }
 
 Value produced_sequence(const std::function<void(List& out)>& produce) {
