@@ -63,7 +63,7 @@ Value format_with(Call& c, const std::vector<Value>& args, const Kwargs& kwargs)
                                                      const std::string&) -> std::string {
     throw Error("TypeError", "unsupported format string passed to " + type_name(v) + ".__format__");
   };
-  size_t max_bytes = pystr::max_text_bytes(runtime);
+  size_t max_bytes = pystr::max_result_bytes(runtime);
   return Value::string(
       yaql::strings::format(c[0].as_string(), args, kwargs, no_datetimes, max_bytes, options));
 }
