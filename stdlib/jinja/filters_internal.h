@@ -13,7 +13,7 @@
 #include "interp/jinja_ops.h"
 #include "interp/jinja_runtime.h"
 #include "interp/value.h"
-#include "stdlib/jinja/methods_internal.h"
+#include "stdlib/jinja/pystr.h"
 
 namespace sirocco::jinja::filters {
 
@@ -72,7 +72,7 @@ std::u32string code_points(std::string_view s);
 std::string from_code_points(std::u32string_view s);
 
 // The most bytes a produced string may take: the memory quota, at most 100 MB.
-inline size_t max_bytes(const Runtime& runtime) { return pystr::max_text_bytes(runtime); }
+inline size_t max_bytes(const Runtime& runtime) { return pystr::max_result_bytes(runtime); }
 // Throws MemoryQuotaExceededException when a string of `bytes` would pass the quota.
 void check_size(const Runtime& runtime, size_t bytes);
 

@@ -78,18 +78,7 @@ bool is_space(char32_t cp) {
 
 std::vector<std::string> split_lines(std::string_view s, bool keep_ends) {
   std::vector<std::string> lines;
-  size_t start = 0;
-  for (size_t pos = 0; pos < s.size();) {
-    size_t here = pos;
-    char32_t cp = utf8::decode(s, pos);
-    bool end = cp == '\n' || cp == '\r' || cp == 0x0B || cp == 0x0C || (cp >= 0x1C && cp <= 0x1E) ||
-               cp == 0x85 || cp == 0x2028 || cp == 0x2029;
-    if (!end) continue;
-    if (cp == '\r' && pos < s.size() && s[pos] == '\n') ++pos;
-    lines.emplace_back(s.substr(start, (keep_ends ? pos : here) - start));
-    start = pos;
-  }
-  if (start < s.size()) lines.emplace_back(s.substr(start));
+  for (const Value& line : pystr::splitlines(s, keep_ends)) lines.push_back(line.as_string());
   return lines;
 }
 
@@ -108,7 +97,7 @@ std::string from_code_points(std::u32string_view s) {
 }
 
 void check_size(const Runtime& runtime, size_t bytes) {
-  if (bytes > max_bytes(runtime)) pystr::text_too_long();
+  if (bytes > max_bytes(runtime)) pystr::result_too_large();
 }
 
 Value produced_sequence(const std::function<void(List& out)>& produce) {
