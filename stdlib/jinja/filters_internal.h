@@ -13,6 +13,7 @@
 #include "interp/jinja_ops.h"
 #include "interp/jinja_runtime.h"
 #include "interp/value.h"
+#include "stdlib/jinja/pystr.h"
 
 namespace sirocco::jinja::filters {
 
@@ -27,21 +28,18 @@ void register_sequence_filters(Registry& r);   // first last length count list r
 void register_ordering_filters(Registry& r);   // sort unique min max dictsort groupby
 void register_selection_filters(Registry& r);  // map select reject selectattr rejectattr
 void register_value_filters(Registry& r);      // default d attr items string
-void register_dump_filters(Registry& r);       // tojson pprint
+void register_json_filter(Registry& r);        // tojson
+void register_pprint_filter(Registry& r);      // pprint
 
 // --- Python operations on values, with Jinja's Undefined -------------------------------------
-// (str() is jinja_str and the strict check refuse_strict, from interp/jinja_ops.h.)
+// (str() is jinja_str, list() python_iterate and the strict check refuse_strict, from
+// interp/jinja_ops.h.)
 
 // A string value.
 Value text(std::string s);
 
 // bool(v): an Undefined is false (a strict one raises).
 bool truth(const Value& v);
-
-// list(v): the items of a list, tuple, set or lazy sequence (consumed), the keys of a dict,
-// the characters of a string; nothing for an Undefined (a strict one raises); TypeError
-// "'int' object is not iterable" for anything else.
-List items_of(const Value& v);
 
 // len(v): code points of a string, items of a list, dict or set; 0 for an Undefined (a strict
 // one raises); TypeError "object of type 'int' has no len()" for anything else.
@@ -55,8 +53,11 @@ Value add(const Value& a, const Value& b);
 bool less(const Value& a, const Value& b);
 
 // An int argument as Python's int parameters take it (bool counts; big ints saturate);
-// TypeError "'str' object cannot be interpreted as an integer" for anything else.
-int64_t int_arg(const Value& v);
+// TypeError "'str' object cannot be interpreted as an integer" for anything else, an
+// Undefined included. Python's arithmetic on an Undefined raises UndefinedError instead:
+// int_operand is for the parameters Jinja2 computes with.
+using pystr::int_arg;
+int64_t int_operand(const Value& v);
 
 // Python's str.isspace() of one code point.
 bool is_space(char32_t cp);
@@ -71,8 +72,8 @@ std::vector<std::string> split_lines(std::string_view s, bool keep_ends);
 std::u32string code_points(std::string_view s);
 std::string from_code_points(std::u32string_view s);
 
-// The most bytes a produced string may take: the memory quota, at most 100 MB like YAQL.
-size_t max_bytes(const Runtime& runtime);
+// The most bytes a produced string may take: the memory quota, at most 100 MB.
+inline size_t max_bytes(const Runtime& runtime) { return pystr::max_result_bytes(runtime); }
 // Throws MemoryQuotaExceededException when a string of `bytes` would pass the quota.
 void check_size(const Runtime& runtime, size_t bytes);
 

@@ -11,7 +11,9 @@
 namespace sirocco::jinja::filters {
 namespace {
 
+// A filter or test name; looking a strict Undefined up in the environment's dict raises.
 std::string name_of(const Value& name) {
+  refuse_strict(name);
   return name.is_string() ? name.as_string() : python_repr(name);
 }
 
@@ -53,7 +55,7 @@ Value map(Call& c) {
   return produced_sequence([&c](List& out) {
     if (!truth(c[0])) return;
     auto apply = prepare_map(c);
-    for (const Value& item : items_of(c[0])) out.push_back(apply(item));
+    for (const Value& item : python_iterate(c[0])) out.push_back(apply(item));
   });
 }
 
@@ -74,7 +76,7 @@ Value select_or_reject(Call& c, bool keep, bool lookup_attr) {
       test = name_of(args.front());
       args.erase(args.begin());
     }
-    for (const Value& item : items_of(c[0])) {
+    for (const Value& item : python_iterate(c[0])) {
       Value subject = attribute ? (*attribute)(item) : item;
       bool passed;
       if (test) {

@@ -49,8 +49,8 @@ Value urlencode(const Value& value) {
     for (const auto& [key, item] : value.as_dict()) append(key, item);
     return text(std::move(out));
   }
-  for (const Value& pair : items_of(value)) {
-    List both = items_of(pair);
+  for (const Value& pair : python_iterate(value)) {
+    List both = python_iterate(pair);
     if (both.size() != 2)
       throw Error("ValueError", both.size() < 2 ? "not enough values to unpack (expected 2, got " +
                                                       std::to_string(both.size()) + ")"
@@ -93,15 +93,16 @@ size_t count_of(std::string_view s, std::string_view part) {
 }
 
 struct UrlizeOptions {
-  std::optional<int64_t> trim_limit;
+  Value trim_limit;        // null: no trimming
   std::string attributes;  // ' rel="..."' and ' target="..."'
   std::vector<std::string> extra_schemes;
   bool has_extra_schemes = false;
 };
 
 std::string trimmed(const std::string& url, const UrlizeOptions& o) {
-  if (!o.trim_limit || static_cast<int64_t>(utf8::length(url)) <= *o.trim_limit) return url;
-  int64_t limit = *o.trim_limit;
+  if (o.trim_limit.is_null()) return url;
+  int64_t limit = int_operand(o.trim_limit);
+  if (static_cast<int64_t>(utf8::length(url)) <= limit) return url;
   size_t cut = limit < 0
                    ? utf8::offset_of(
                          url, std::max<int64_t>(0, static_cast<int64_t>(utf8::length(url)) + limit))
@@ -156,7 +157,7 @@ std::string linked_word(std::string word, const UrlizeOptions& o) {
 
 Value urlize(Call& c) {
   UrlizeOptions o;
-  if (!c[1].is_null()) o.trim_limit = int_arg(c[1]);
+  o.trim_limit = c[1];
   std::set<std::string> rel;
   std::string rel_text = c[4].is_null() ? "" : jinja_str(c[4]);
   for (size_t pos = 0; pos < rel_text.size();) {
@@ -175,7 +176,7 @@ Value urlize(Call& c) {
     o.attributes += " target=\"" + escape_html(jinja_str(c[3])) + "\"";
   if (!c[5].is_null()) {
     static const pyregex::RegexPtr scheme_re = pyregex::compile("^([\\w.+-]{2,}:(/){0,2})$", {});
-    for (const Value& scheme : items_of(c[5])) {
+    for (const Value& scheme : python_iterate(c[5])) {
       std::string s = jinja_str(scheme);
       pyregex::Match m;
       if (!scheme_re->find(s, 0, true, m) || m.end(0) != s.size())
