@@ -8,19 +8,26 @@
 
 namespace sirocco::cli {
 
+std::vector<std::pair<std::string, std::string>> yaql_signatures(const yaql::Registry& registry,
+                                                                 const std::string& prefix) {
+  std::vector<std::string> names = registry.names();
+  std::sort(names.begin(), names.end());
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const std::string& name : names) {
+    if (name.rfind(prefix, 0) != 0) continue;
+    for (const auto& def : *registry.find(name)) out.emplace_back(name, def->signature);
+  }
+  return out;
+}
+
 int run_functions(const FunctionsOptions& options) {
   if (options.lang != "yaql") {
     std::cerr << "sirocco functions: unknown --lang '" << options.lang << "' (yaql)\n";
     return 2;
   }
-  auto registry = yaql::make_standard_registry();
-  std::vector<std::string> names = registry->names();
-  std::sort(names.begin(), names.end());
-  for (const std::string& name : names) {
-    if (name.rfind(options.prefix, 0) != 0) continue;
-    for (const auto& def : *registry->find(name))
-      std::cout << name << '\t' << def->signature << '\n';
-  }
+  for (const auto& [name, signature] :
+       yaql_signatures(*yaql::make_standard_registry(), options.prefix))
+    std::cout << name << '\t' << signature << '\n';
   return 0;
 }
 
