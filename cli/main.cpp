@@ -4,6 +4,7 @@
 
 #include "cli/eval_command.h"
 #include "cli/functions_command.h"
+#include "cli/repl_command.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"Sirocco: YAQL and Jinja expressions and Mistral workflows"};
@@ -36,6 +37,18 @@ int main(int argc, char** argv) {
   functions_cmd->add_option("prefix", functions.prefix, "Only names starting with PREFIX");
   functions_cmd->add_option("--lang", functions.lang, "yaql (default)");
 
+  sirocco::cli::ReplOptions repl;
+  CLI::App* repl_cmd = app.add_subcommand(
+      "repl", "Interactive expression workbench (or evaluate each line of a pipe)");
+  repl_cmd->add_option("--lang", repl.lang, "yaql, jinja or auto (default: from <% %> / {{ }})");
+  repl_cmd->add_option("--data", repl.data, "Initial data: JSON text or @FILE (.json, .yaml)");
+  repl_cmd->add_option("--limit-iterators", repl.limits.max_collection_items,
+                       "Most items a collection may yield (-1: no limit, the default)");
+  repl_cmd->add_option("--memory-quota", repl.limits.memory_quota,
+                       "Rough bytes a produced value may take (-1: no limit, the default)");
+  repl_cmd->add_option("--timeout-ms", repl.limits.timeout_ms,
+                       "Wall-clock limit per evaluation in milliseconds (0: none, the default)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -50,5 +63,6 @@ int main(int argc, char** argv) {
     return sirocco::cli::run_eval(eval);
   }
   if (functions_cmd->parsed()) return sirocco::cli::run_functions(functions);
+  if (repl_cmd->parsed()) return sirocco::cli::run_repl(repl);
   return 2;
 }
