@@ -46,6 +46,8 @@ int main(int argc, char** argv) {
                        "Most items a collection may yield (-1: no limit, the default)");
   repl_cmd->add_option("--memory-quota", repl.limits.memory_quota,
                        "Rough bytes a produced value may take (-1: no limit, the default)");
+  repl_cmd->add_option("--max-depth", repl.limits.max_eval_depth,
+                       "Most nested evaluation frames (default 400)");
   repl_cmd->add_option("--timeout-ms", repl.limits.timeout_ms,
                        "Wall-clock limit per evaluation in milliseconds (0: none, the default)");
 

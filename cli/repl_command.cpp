@@ -34,6 +34,7 @@ int run_repl(const ReplOptions& options) {
   ReplLook look;
   look.pretty = isatty(STDOUT_FILENO);
   look.colour = colour_wanted(STDOUT_FILENO);
+  look.colour_errors = colour_wanted(STDERR_FILENO);
   look.acknowledge = interactive;
   ReplState state(look, options.limits);
   if (options.lang != "auto" &&

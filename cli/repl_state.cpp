@@ -235,7 +235,7 @@ void ReplState::print_note(std::string_view text, std::ostream& out) const {
 }
 
 void ReplState::print_error(const std::string& rendered, std::ostream& err) const {
-  if (!look_.colour) {
+  if (!look_.colour_errors) {
     err << rendered << '\n';
     return;
   }

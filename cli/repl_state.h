@@ -23,7 +23,8 @@ namespace sirocco::cli {
 // are printed only to a person (when `acknowledge`).
 struct ReplLook {
   bool pretty = false;
-  bool colour = false;
+  bool colour = false;         // results and notes
+  bool colour_errors = false;  // errors (stderr may go elsewhere than stdout)
   bool acknowledge = false;
 };
 

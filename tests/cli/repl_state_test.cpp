@@ -123,7 +123,7 @@ TEST(ReplState, TimesEvaluationsWhenAsked) {
 
 TEST(ReplState, KeepsAContextAndSaysMistralFunctionsAreMissing) {
   std::string path = temp_file("snapshot.json", R"({"task": {"name": "t1"}})");
-  Driver repl(ReplLook{false, false, true});
+  Driver repl(ReplLook{.acknowledge = true});
   EXPECT_EQ(repl.run(":context " + path), ReplState::Status::Ok) << repl.err;
   EXPECT_NE(repl.out.find("issue 5"), std::string::npos) << repl.out;
   repl.run(":context");
@@ -170,7 +170,7 @@ TEST(ReplDataFile, TypesYamlScalarsLikePyYaml) {
 }
 
 TEST(ReplState, PrintsLongResultsIndentedOnATerminal) {
-  Driver repl(ReplLook{true, false, false});
+  Driver repl(ReplLook{.pretty = true});
   repl.run("range(40).toList()");
   EXPECT_EQ(repl.out.substr(0, 9), "[\n  0,\n  ");
   repl.run("[1, 2]");
@@ -182,7 +182,7 @@ TEST(ReplColour, ColoursJsonTokens) {
             "{\x1b[1;34m\"a\"\x1b[0m: [\x1b[36m1\x1b[0m, \x1b[32m\"x\"\x1b[0m, "
             "\x1b[33mtrue\x1b[0m, \x1b[35mnull\x1b[0m, \x1b[36m-2.5\x1b[0m]}");
   EXPECT_EQ(colour_json(R"("a \"q\": b")"), "\x1b[32m\"a \\\"q\\\": b\"\x1b[0m");
-  Driver repl(ReplLook{false, true, false});
+  Driver repl(ReplLook{.colour = true, .colour_errors = true});
   repl.run("[1]");
   EXPECT_EQ(repl.out, "[\x1b[36m1\x1b[0m]\n");
   repl.run("foo()");
