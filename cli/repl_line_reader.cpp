@@ -8,6 +8,7 @@
 // clang-format on
 #include <signal.h>
 
+#include <clocale>
 #include <cstdlib>
 #include <cstring>
 
@@ -67,6 +68,7 @@ LineReader::Result StreamLineReader::read(const std::string&, std::string& line)
 
 TerminalLineReader::TerminalLineReader(std::string history_path, Completer completer)
     : history_path_(std::move(history_path)) {
+  std::setlocale(LC_CTYPE, "");  // libedit reads and edits multibyte (UTF-8) characters
   active_completer = std::move(completer);
   rl_readline_name = "sirocco";
   rl_attempted_completion_function = complete;
@@ -76,20 +78,21 @@ TerminalLineReader::TerminalLineReader(std::string history_path, Completer compl
   using_history();
   stifle_history(kHistorySize);
   if (!history_path_.empty()) read_history(history_path_.c_str());
-  struct sigaction action {};
-  action.sa_handler = on_interrupt;  // no SA_RESTART: Ctrl-C ends the read
-  sigemptyset(&action.sa_mask);
-  sigaction(SIGINT, &action, nullptr);
 }
 
-TerminalLineReader::~TerminalLineReader() {
-  active_completer = nullptr;
-  signal(SIGINT, SIG_DFL);
-}
+TerminalLineReader::~TerminalLineReader() { active_completer = nullptr; }
 
+// While a line is read, Ctrl-C abandons it; during an evaluation (which cannot be
+// interrupted) it ends the REPL as it ends any program, the history being saved already.
 LineReader::Result TerminalLineReader::read(const std::string& prompt, std::string& line) {
   interrupted = 0;
+  struct sigaction action {
+  }, previous{};
+  action.sa_handler = on_interrupt;  // no SA_RESTART: Ctrl-C ends the read
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGINT, &action, &previous);
   char* text = readline(prompt.c_str());
+  sigaction(SIGINT, &previous, nullptr);
   if (text == nullptr) return interrupted ? Result::Interrupted : Result::End;
   line = text;
   std::free(text);

@@ -30,6 +30,7 @@ class PtyRepl {
       setenv("HOME", home.c_str(), 1);
       setenv("SIROCCO_HISTORY", (home + "/history").c_str(), 1);
       setenv("TERM", "xterm", 1);
+      setenv("LC_ALL", "C.UTF-8", 1);
       if (colour)
         unsetenv("NO_COLOR");
       else
@@ -123,6 +124,8 @@ TEST(ReplTerminal, EditsEvaluatesCompletesAndRemembers) {
     ASSERT_TRUE(repl.expect("auto> ")) << repl.screen();
     repl.type("1 + 2\r");
     ASSERT_TRUE(repl.expect("\r\n3\r\nauto> ")) << repl.screen();
+    repl.type("'h\u00e9llo'.len()\r");  // multibyte characters are edited as characters
+    ASSERT_TRUE(repl.expect("\r\n5\r\nauto> ")) << repl.screen();
 
     // A multi-line input continues while the bracket is open.
     repl.type("[1,\r");
@@ -226,7 +229,7 @@ TEST(ReplPiped, EvaluatesEachInputInTurn) {
   Piped r = pipe_into_repl(
       "1 + 2\n"
       "[1,\n 2]\n"
-      ":data {\"a\": 5}\n"
+      ":data {\"a\":\n 5}\n"
       "$.a * 2\n"
       "\n"
       ":let x = 3\n"
