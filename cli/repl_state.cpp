@@ -134,6 +134,11 @@ ReplState::Status ReplState::run_command(const CommandLine& command, std::ostrea
     print_note("lang " + std::string(repl_lang_name(lang_)), out);
     return Status::Ok;
   }
+  return keep_value(name, argument, out, err);
+}
+
+ReplState::Status ReplState::keep_value(std::string_view name, const std::string& argument,
+                                        std::ostream& out, std::ostream& err) {
   Value& target = name == "data" ? data_ : name == "context" ? context_ : env_;
   if (argument.empty()) {
     print_value(target, out);

@@ -45,7 +45,10 @@ class ReplState {
   Status run_command(const CommandLine& command, std::ostream& out, std::ostream& err);
   Status evaluate_input(std::string_view input, std::ostream& out, std::ostream& err);
   Value evaluate(const Evaluation& evaluation);
-  Status set_data(const std::string& argument, Value& target, std::ostream& err);
+  // :data, :context and :env: show the value, or set it from JSON or a file.
+  Status keep_value(std::string_view name, const std::string& argument, std::ostream& out,
+                    std::ostream& err);
+  Status set_data(const std::string& spec, Value& target, std::ostream& err);
   Status bind(const std::string& argument, std::ostream& out, std::ostream& err);
   void list_functions(const std::string& prefix, std::ostream& out);
   Status help(const std::string& topic, std::ostream& out, std::ostream& err);

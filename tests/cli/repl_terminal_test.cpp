@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -47,7 +48,10 @@ class PtyRepl {
     if (fd_ >= 0) close(fd_);
   }
 
+  // Types keys once libedit reads in raw mode: it prints the prompt before leaving cooked
+  // mode, where the kernel would echo keys itself and turn Ctrl-D into an end of file.
   void type(const std::string& keys) {
+    ASSERT_TRUE(wait_for_raw_mode()) << screen_;
     ASSERT_EQ(write(fd_, keys.data(), keys.size()), ssize_t(keys.size()));
   }
 
@@ -96,6 +100,17 @@ class PtyRepl {
   const std::string& screen() const { return screen_; }
 
  private:
+  // The pty master reports the terminal modes its slave side is in.
+  bool wait_for_raw_mode() {
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    struct termios modes {};
+    while (tcgetattr(fd_, &modes) == 0 && (modes.c_lflag & ICANON)) {
+      if (std::chrono::steady_clock::now() > deadline) return false;
+      usleep(2000);
+    }
+    return true;
+  }
+
   pid_t pid_ = -1;
   int fd_ = -1;
   bool exited_ = false;
@@ -171,10 +186,10 @@ TEST(ReplTerminal, EditsEvaluatesCompletesAndRemembers) {
     repl.type("\x03");
     ASSERT_TRUE(repl.expect("auto> ")) << repl.screen();
     repl.type("'still' + ' here'\r");
-    ASSERT_TRUE(repl.expect("\"still here\"")) << repl.screen();
+    ASSERT_TRUE(repl.expect("\"still here\"\r\nauto> ")) << repl.screen();
 
     repl.type("\x04");  // Ctrl-D on an empty line quits
-    EXPECT_EQ(repl.wait_exit(), 0);
+    EXPECT_EQ(repl.wait_exit(), 0) << repl.screen();
   }
   std::string history = read_file(home + "/history");
   // libedit's history file escapes spaces and newlines (\040, \012).
@@ -187,9 +202,9 @@ TEST(ReplTerminal, EditsEvaluatesCompletesAndRemembers) {
     repl.type("\x10");
     ASSERT_TRUE(repl.expect("'still' + ' here'")) << repl.screen();
     repl.type("\r");
-    ASSERT_TRUE(repl.expect("\"still here\"")) << repl.screen();
+    ASSERT_TRUE(repl.expect("\"still here\"\r\nauto> ")) << repl.screen();
     repl.type(":quit\r");
-    EXPECT_EQ(repl.wait_exit(), 0);
+    EXPECT_EQ(repl.wait_exit(), 0) << repl.screen();
   }
 }
 
@@ -198,7 +213,7 @@ TEST(ReplTerminal, ColoursResultsUnlessNoColorIsSet) {
   PtyRepl repl(home, true);
   ASSERT_TRUE(repl.expect("auto> ")) << repl.screen();
   repl.type("[1, 'a']\r");
-  ASSERT_TRUE(repl.expect("[\x1b[36m1\x1b[0m, \x1b[32m\"a\"\x1b[0m]")) << repl.screen();
+  ASSERT_TRUE(repl.expect("[\x1b[36m1\x1b[0m, \x1b[32m\"a\"\x1b[0m]\r\nauto> ")) << repl.screen();
   repl.type(":q\r");
   EXPECT_EQ(repl.wait_exit(), 0);
 }
