@@ -66,7 +66,10 @@ int run_repl(const ReplOptions& options) {
       std::cout << '\n';
       continue;
     }
-    if (result == LineReader::Result::End && pending.empty()) break;
+    if (result == LineReader::Result::End && pending.empty()) {
+      if (interactive) std::cout << '\n';  // leave the shell's prompt on a line of its own
+      break;
+    }
     if (result == LineReader::Result::Line) {
       pending += pending.empty() ? line : "\n" + line;
       if (!is_complete(pending, state.lang())) continue;
@@ -80,7 +83,6 @@ int run_repl(const ReplOptions& options) {
     failed |= status == ReplState::Status::Error;
     if (result == LineReader::Result::End) break;
   }
-  if (interactive) std::cout << '\n';
   return !interactive && failed ? 1 : 0;
 }
 

@@ -9,7 +9,7 @@ namespace sirocco::cli {
 
 namespace {
 
-constexpr std::string_view kNpos = {};
+constexpr std::string_view kEmpty = {};
 constexpr size_t npos = std::string_view::npos;
 
 bool is_quote(char c) { return c == '\'' || c == '"' || c == '`'; }
@@ -70,7 +70,7 @@ size_t find_tag_end(std::string_view text, size_t i, std::string_view close, boo
 // The first word of a `{% %}` tag body, past whitespace control marks.
 std::string_view tag_name(std::string_view body) {
   size_t b = body.find_first_not_of(" \t\r\n-+");
-  if (b == npos) return kNpos;
+  if (b == npos) return kEmpty;
   size_t e = b;
   while (e < body.size() && (std::isalnum(static_cast<unsigned char>(body[e])) || body[e] == '_'))
     ++e;
@@ -124,7 +124,7 @@ bool has_jinja_delimiters(std::string_view text) {
 
 std::string_view trim(std::string_view text) {
   size_t b = text.find_first_not_of(" \t\r\n");
-  if (b == npos) return kNpos;
+  if (b == npos) return kEmpty;
   size_t e = text.find_last_not_of(" \t\r\n");
   return text.substr(b, e - b + 1);
 }

@@ -11,6 +11,7 @@
 #include "cli/repl_data_file.h"
 #include "interp/error.h"
 #include "interp/json.h"
+#include "interp/utf8.h"
 
 namespace sirocco::cli {
 
@@ -28,7 +29,8 @@ std::string_view trim(std::string_view text) {
 // A value on one line, cut short when long (for notes about data that was set).
 std::string summary(const Value& value) {
   std::string line = to_json_line(value);
-  return line.size() <= 60 ? line : line.substr(0, 57) + "...";
+  if (utf8::length(line) <= 60) return line;
+  return line.substr(0, utf8::offset_of(line, 57)) + "...";
 }
 
 std::string milliseconds(std::chrono::steady_clock::duration elapsed) {

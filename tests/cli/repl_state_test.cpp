@@ -132,6 +132,9 @@ TEST(ReplState, KeepsAContextAndSaysMistralFunctionsAreMissing) {
   EXPECT_NE(repl.out.find("issue 5"), std::string::npos) << repl.out;
   repl.run(":data {\"a\": 1}");
   EXPECT_EQ(repl.out, "data {\"a\": 1}\n");
+  // A long value is cut short, between characters.
+  repl.run(":data \"" + std::string(54, 'x') + "\u00e9\u00e9\u00e9\u00e9\u00e9\"");
+  EXPECT_EQ(repl.out, "data \"" + std::string(54, 'x') + "\u00e9\u00e9...\n");
 }
 
 TEST(ReplState, ReadsYamlAndJsonDataFiles) {
