@@ -50,6 +50,20 @@ size_t completion_word_start(std::string_view line) {
   return start;
 }
 
+size_t file_name_start(std::string_view line) {
+  auto command = parse_command_line(line);
+  size_t argument = line.find_first_of(" \t");
+  if (!command || argument == std::string_view::npos) return std::string_view::npos;
+  argument = line.find_first_not_of(" \t", argument);
+  if (argument == std::string_view::npos) argument = line.size();
+  const CommandInfo* info = find_repl_command(command->name);
+  if (info == nullptr) return std::string_view::npos;
+  if (info->name == "context") return argument + (line.substr(argument, 1) == "@");
+  if ((info->name == "data" || info->name == "env") && line.substr(argument, 1) == "@")
+    return argument + 1;
+  return std::string_view::npos;
+}
+
 std::vector<std::string> completion_candidates(std::string_view line,
                                                const CompletionSources& sources) {
   size_t start = completion_word_start(line);

@@ -21,6 +21,11 @@ struct CompletionSources {
 // ends the text before the cursor.
 size_t completion_word_start(std::string_view line);
 
+// Where a file name starts when the text before the cursor ends in one (the argument of
+// `:context`, or an `@FILE` of `:data` or `:env`; libedit completes those from the file
+// system), else npos.
+size_t file_name_start(std::string_view line);
+
 // Whole replacements for the word that ends `line` (from completion_word_start), sorted,
 // without duplicates; empty when nothing fits or the word is empty.
 std::vector<std::string> completion_candidates(std::string_view line,

@@ -38,17 +38,36 @@ char* next_candidate(const char*, int state) {
   return strdup(matches[next_match++].c_str());
 }
 
-// libedit asks for the completions of line[start, end); our candidates replace the word
-// from completion_word_start, which the word breaks above make the same place.
+// The file names that start with `prefix` (a path), as libedit finds them.
+std::vector<std::string> file_names(const std::string& prefix) {
+  std::vector<std::string> names;
+  for (int state = 0;; ++state) {
+    char* name = rl_filename_completion_function(prefix.c_str(), state);
+    if (name == nullptr) break;
+    names.emplace_back(name);
+    std::free(name);
+  }
+  return names;
+}
+
+// libedit asks for the completions of line[start, end) by its own idea of a word; our
+// candidates replace the word from `ours`, and are cut or extended to start at `start`.
 char** complete(const char* text, int start, int end) {
-  rl_attempted_completion_over = 1;  // no file name completion instead
+  rl_attempted_completion_over = 1;  // no fallback to libedit's own completion
   std::string line = rl_line_buffer != nullptr && std::strlen(rl_line_buffer) >= size_t(end)
                          ? std::string(rl_line_buffer, end)
                          : std::string(text);
   size_t theirs = line.size() - std::strlen(text);
-  size_t ours = completion_word_start(line);
+  size_t ours = file_name_start(line);
+  std::vector<std::string> candidates;
+  if (ours != std::string::npos) {
+    candidates = file_names(line.substr(ours));
+  } else {
+    ours = completion_word_start(line);
+    candidates = active_completer(line);
+  }
   matches.clear();
-  for (const std::string& candidate : active_completer(line)) {
+  for (const std::string& candidate : candidates) {
     if (ours >= theirs)
       matches.push_back(line.substr(theirs, ours - theirs) + candidate);
     else if (candidate.size() >= theirs - ours)

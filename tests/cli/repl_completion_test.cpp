@@ -51,5 +51,19 @@ TEST(ReplCompletion, OffersWhatFitsTheWord) {
     EXPECT_EQ(completion_candidates(c.line, sources()), c.expected) << c.line;
 }
 
+TEST(ReplCompletion, FindsWhereAFileNameStarts) {
+  constexpr size_t none = std::string_view::npos;
+  EXPECT_EQ(file_name_start(":data @ex"), 7u);
+  EXPECT_EQ(file_name_start(":env  @"), 7u);
+  EXPECT_EQ(file_name_start(":context snap"), 9u);
+  EXPECT_EQ(file_name_start(":context @snap"), 10u);
+  EXPECT_EQ(file_name_start(":cont "), 6u);
+  EXPECT_EQ(file_name_start(":data {\"a\": $"), none);
+  EXPECT_EQ(file_name_start(":data"), none);
+  EXPECT_EQ(file_name_start(":context"), none);
+  EXPECT_EQ(file_name_start(":let x = $.a"), none);
+  EXPECT_EQ(file_name_start("$.a"), none);
+}
+
 }  // namespace
 }  // namespace sirocco::cli

@@ -1,6 +1,6 @@
 // Tests of `sirocco repl` as a process: driven through a pseudo-terminal like a person
-// (typing, a multi-line input, history recall, completion, :data, an error, persistent
-// history), and fed through a pipe.
+// (typing, a multi-line input, history recall, completion, :data, :context, an error,
+// persistent history), and fed through a pipe.
 #include <gtest/gtest.h>
 #include <poll.h>
 #include <pty.h>
@@ -173,6 +173,14 @@ TEST(ReplTerminal, EditsEvaluatesCompletesAndRemembers) {
     ASSERT_TRUE(repl.expect("random range")) << repl.screen();
     repl.type("ge\r");
     ASSERT_TRUE(repl.expect("range(stop: pyint)")) << repl.screen();
+
+    // File names complete after :context (and :data @).
+    std::ofstream(home + "/snapshot.json") << "{\"task\": 1}";
+    repl.type(":context " + home + "/snaps\t");
+    ASSERT_TRUE(repl.expect("hot.json")) << repl.screen();
+    repl.type("\r");
+    ASSERT_TRUE(repl.expect("context kept: {\"task\": 1}")) << repl.screen();
+    ASSERT_TRUE(repl.expect("arrive with issue 5")) << repl.screen();
 
     // An error shows its position with a caret.
     repl.type("1 + foo(2)\r");
