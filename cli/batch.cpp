@@ -45,8 +45,10 @@ std::string answer(const std::string& line, size_t line_number, Session& session
     if (!expr || (lang != Lang::MistralData && !expr->is_string()))
       return error_line(id_json, "BatchLineError", "a case needs a string \"expr\"");
     std::string env_name = env && env->is_string() ? env->as_string() : "mistral";
-    Value result = session.evaluate(lang, expr->is_string() ? expr->as_string() : to_json(*expr),
-                                    data ? *data : Value(), env_name);
+    const Value input = data ? *data : Value();
+    Value result = lang == Lang::MistralData
+                       ? session.evaluate_data(*expr, input)
+                       : session.evaluate(lang, expr->as_string(), input, env_name);
     return "{\"id\":" + id_json + ",\"result\":" + to_json(result) + "}";
   } catch (const Error& e) {
     return error_line(id_json, e.type(), e.message());

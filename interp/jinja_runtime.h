@@ -4,6 +4,8 @@
 // and the runtime it runs in), and how Undefined and callables travel as values.
 #pragma once
 
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -21,21 +23,25 @@ using Kwargs = std::vector<std::pair<std::string, Value>>;
 // Jinja's Undefined as a value. Lenient (the default environment): prints as '' and is
 // falsy, iterates as empty; any other use raises UndefinedError. Strict (Mistral's
 // StrictUndefined): every use but `is defined`, `|default` and passing it on raises.
+// The sandbox's "unsafe" Undefined (an attribute the sandbox refuses) raises SecurityError
+// instead: `error_type` names the exception its uses raise.
 class UndefinedObject final : public OpaqueObject {
  public:
-  UndefinedObject(std::string hint, bool strict) : hint(std::move(hint)), strict(strict) {}
+  UndefinedObject(std::string hint, bool strict, std::string error_type = "UndefinedError")
+      : hint(std::move(hint)), strict(strict), error_type(std::move(error_type)) {}
   std::string type_name() const override { return strict ? "StrictUndefined" : "Undefined"; }
   std::string repr() const override { return "Undefined"; }
   std::string str() const override { return ""; }
 
   const std::string hint;  // the UndefinedError message: "'x' is undefined"
   const bool strict;
+  const std::string error_type;
 };
 
-Value make_undefined(std::string hint, bool strict);
+Value make_undefined(std::string hint, bool strict, std::string error_type = "UndefinedError");
 // The Undefined held by a value, or nullptr.
 const UndefinedObject* as_undefined(const Value& v);
-// Throws Error("UndefinedError", hint) for an undefined value.
+// Throws Error(error_type, hint) for an undefined value (with the span when not empty).
 [[noreturn]] void raise_undefined(const Value& v, Span span = {});
 
 class Runtime;
@@ -95,6 +101,10 @@ class Runtime {
   // Calls a callable value (a bound method, a global function, loop.cycle ...).
   virtual Value call(const Value& callable, std::vector<Value> args, Kwargs kwargs, Span span) = 0;
 
+  // Whether a filter or test of that name exists here (the `filter` and `test` tests).
+  virtual bool has_filter(std::string_view name) const = 0;
+  virtual bool has_test(std::string_view name) const = 0;
+
   // Undefined of this environment's kind.
   virtual Value undefined(std::string hint) = 0;
   virtual bool sandboxed() const = 0;
@@ -109,5 +119,40 @@ class Callable : public FunctionObject {
   // Without a runtime (from outside a template) a Jinja callable cannot be called.
   Value call(const std::vector<Value>& args) const override;
 };
+
+// A Callable around a C++ function; `description` is its repr ("<bound method ...>").
+using NativeFunction = std::function<Value(Runtime&, std::vector<Value>, Kwargs, Span)>;
+Value make_callable(std::string description, NativeFunction function);
+
+// An object a template reads attributes of (`cycler.current`, `ns.total`, `loop.index`).
+class JinjaObject : public OpaqueObject {
+ public:
+  // `obj.name`: the attribute's value (None is a value like any other), or std::nullopt
+  // when the object has no such attribute; the evaluator then makes the Undefined. The
+  // sandbox rules (no `_` names) are the evaluator's.
+  virtual std::optional<Value> attribute(Runtime& runtime, std::string_view name) const = 0;
+};
+
+// What `namespace()` makes: the one mutable Jinja value, an attribute map in insertion
+// order that `{% set ns.x = 1 %}` writes into. It prints like Jinja2: <Namespace {'a': 1}>.
+class NamespaceObject final : public JinjaObject {
+ public:
+  explicit NamespaceObject(Dict attributes = {}) : attributes_(std::move(attributes)) {}
+  std::string type_name() const override { return "Namespace"; }
+  std::string repr() const override;
+  std::optional<Value> attribute(Runtime& runtime, std::string_view name) const override;
+
+  const Value* get(std::string_view name) const;
+  void set(std::string name, Value value);
+  const Dict& attributes() const { return attributes_; }
+
+ private:
+  Dict attributes_;  // string keys
+};
+
+Value make_namespace(Dict attributes);
+// The namespace a value holds, writable (a namespace is shared by every copy of its value,
+// like a Python object), or nullptr.
+NamespaceObject* as_namespace(const Value& v);
 
 }  // namespace sirocco::jinja

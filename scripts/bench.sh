@@ -9,4 +9,6 @@ cmake --build build-bench
 build-bench/sirocco_bench
 /usr/bin/time -f 'range(0, 10^7).where(...).sum(): %e s, %M KB max RSS' \
   build-bench/sirocco eval 'range(0, 10000000).where($ mod 3 = 0).sum()'
-bench/yaql_vs_python.py --sirocco build-bench/sirocco
+for corpus in yaql-random-sample jinja-random-sample; do
+  bench/corpus_vs_python.py ../shared/conformance/$corpus.jsonl --sirocco build-bench/sirocco
+done

@@ -1,9 +1,42 @@
-// Session: dispatch of an expression to its language.
+// Session: dispatch of an expression to its language and engine.
 #include "stdlib/session.h"
 
+#include "stdlib/jinja/library.h"
+#include "stdlib/mistral/context_variables.h"
+#include "stdlib/mistral/jinja_functions.h"
+#include "stdlib/mistral/jinja_string.h"
+#include "stdlib/mistral/yaql_functions.h"
 #include "stdlib/yaql/stdlib.h"
 
 namespace sirocco {
+
+namespace {
+
+std::shared_ptr<yaql::Registry> mistral_yaql_registry() {
+  auto registry = yaql::make_standard_registry();
+  mistral::register_yaql_functions(*registry);
+  return registry;
+}
+
+const jinja::Environment& jinja_environment(std::string_view name) {
+  const jinja::Environment* env = jinja::find_environment(name);
+  if (!env) {
+    throw Error("ValueError", "unknown Jinja environment '" + std::string(name) +
+                                  "' (mistral, default, sandbox)");
+  }
+  return *env;
+}
+
+// A template's variables: the data's keys.
+jinja::Variables variables_of(const Value& data) {
+  jinja::Variables vars;
+  if (!data.is_dict()) return vars;
+  for (const auto& [key, value] : data.as_dict())
+    if (key.is_string()) vars.emplace_back(key.as_string(), value);
+  return vars;
+}
+
+}  // namespace
 
 bool parse_lang(std::string_view text, Lang& out) {
   static const std::pair<std::string_view, Lang> kLangs[] = {
@@ -19,16 +52,49 @@ bool parse_lang(std::string_view text, Lang& out) {
 }
 
 Session::Session(Limits limits)
-    : limits_(limits), yaql_(std::make_unique<yaql::Engine>(yaql::make_standard_registry())) {}
+    : limits_(limits),
+      yaql_(std::make_unique<yaql::Engine>(mistral_yaql_registry())),
+      jinja_(std::make_unique<jinja::Engine>(jinja::builtin_library())),
+      mistral_jinja_(std::make_unique<jinja::Engine>(jinja::builtin_library())) {
+  mistral_jinja_->set_extras(&mistral::jinja_filters(), nullptr);
+}
 
 Value Session::evaluate(Lang lang, std::string_view expr, const Value& data,
                         std::string_view jinja_env) {
   switch (lang) {
     case Lang::Yaql:
-      return yaql_->evaluate(expr, data, limits_);
-    default:
-      throw Error("NotImplementedError", "this language is not available yet in Sirocco");
+      return yaql_expression(expr, data);
+    case Lang::Jinja:
+      return jinja_string(expr, data);
+    case Lang::JinjaTemplate:
+    case Lang::JinjaExpression:
+      return plain_jinja(lang, expr, data, jinja_env);
+    case Lang::MistralData:
+      return evaluate_data(Value::string(std::string(expr)), data);
   }
+  return Value();
+}
+
+Value Session::evaluate_data(const Value& value, const Value& data) {
+  return mistral::evaluate_data(value, data, *this);
+}
+
+Value Session::yaql_expression(std::string_view expression, const Value& data) {
+  return yaql_->evaluate(expression, data, limits_, mistral::context_variables(data));
+}
+
+Value Session::jinja_string(std::string_view text, const Value& data) {
+  return mistral::evaluate_jinja_string(*mistral_jinja_, text, data, limits_);
+}
+
+Value Session::plain_jinja(Lang lang, std::string_view expr, const Value& data,
+                           std::string_view env_name) {
+  const jinja::Environment& env = jinja_environment(env_name);
+  jinja::Engine& engine = env.name == "mistral" ? *mistral_jinja_ : *jinja_;
+  const jinja::Variables vars = variables_of(data);
+  if (lang == Lang::JinjaTemplate) return Value::string(engine.render(expr, env, vars, limits_));
+  // Jinja2's compile_expression turns an Undefined result into None; Mistral asks it not to.
+  return engine.evaluate(expr, env, vars, limits_, env.name != "mistral");
 }
 
 }  // namespace sirocco

@@ -1,5 +1,6 @@
-// Session: every language Sirocco speaks behind one entry point — the YAQL engine with the
-// standard library (and, as they land, Jinja and Mistral's expression layer). The CLI, the
+// Session: every language Sirocco speaks behind one entry point — YAQL with the standard
+// library, Jinja with its library, and Mistral's expression layer on top of both (the
+// Mistral functions, the rule for a string value, expressions inside data). The CLI, the
 // tests and the workflow engine evaluate through it.
 #pragma once
 
@@ -7,9 +8,11 @@
 #include <string>
 #include <string_view>
 
+#include "interp/jinja_engine.h"
 #include "interp/limits.h"
 #include "interp/value.h"
 #include "interp/yaql_engine.h"
+#include "stdlib/mistral/data_walk.h"
 
 namespace sirocco {
 
@@ -18,21 +21,37 @@ enum class Lang { Yaql, Jinja, JinjaTemplate, JinjaExpression, MistralData };
 // Parses a batch `lang` value; false when unknown.
 bool parse_lang(std::string_view text, Lang& out);
 
-class Session {
+class Session final : private mistral::StringEvaluators {
  public:
   explicit Session(Limits limits = {});
 
-  // Evaluates one expression of the given language with `data` as its input.
+  // Evaluates one expression of the given language with `data` as its input: `yaql` is a
+  // bare YAQL expression as Mistral evaluates it, `jinja` a string value by Mistral's rule,
+  // `jinja-template`/`jinja-expression` plain Jinja in the environment named `jinja_env`
+  // with the data's keys as variables, `mistral-data` the string `expr` walked as data.
   // Throws Error.
   Value evaluate(Lang lang, std::string_view expr, const Value& data,
                  std::string_view jinja_env = "mistral");
+
+  // Mistral's evaluation of every expression inside a workflow value (lang mistral-data):
+  // see stdlib/mistral/data_walk.h.
+  Value evaluate_data(const Value& value, const Value& data);
 
   yaql::Engine& yaql() { return *yaql_; }
   const Limits& limits() const { return limits_; }
 
  private:
+  // A bare YAQL expression: the standard library plus the Mistral functions, `$` bound to
+  // the data and `$__env`, `$__execution`, `$__task_execution` to its keys of those names.
+  Value yaql_expression(std::string_view expression, const Value& data) override;
+  // A string value by Mistral's rule (stdlib/mistral/jinja_string.h).
+  Value jinja_string(std::string_view text, const Value& data) override;
+  Value plain_jinja(Lang lang, std::string_view expr, const Value& data, std::string_view env_name);
+
   Limits limits_;
   std::unique_ptr<yaql::Engine> yaql_;
+  std::unique_ptr<jinja::Engine> jinja_;          // Jinja2's builtins only
+  std::unique_ptr<jinja::Engine> mistral_jinja_;  // plus Mistral's functions as filters
 };
 
 }  // namespace sirocco

@@ -17,6 +17,7 @@
 #include "interp/number.h"
 #include "interp/text.h"
 #include "interp/utf8.h"
+#include "stdlib/yaql/math_internal.h"
 #include "stdlib/yaql/stdlib.h"
 #include "stdlib/yaql/support.h"
 
@@ -436,6 +437,13 @@ void register_random(Registry& r) {
 }
 
 }  // namespace
+
+namespace math {
+std::string ascii_numeral(std::string_view text) { return yaql::ascii_numeral(text); }
+double float_from_string(const Value& text) { return yaql::float_from_string(text); }
+double round_float(double x, int64_t ndigits) { return yaql::round_float(x, ndigits); }
+Value round_int(const Value& v, int64_t ndigits) { return yaql::round_int(v, ndigits); }
+}  // namespace math
 
 void register_math(Registry& r) {
   register_arithmetic(r);

@@ -1,6 +1,8 @@
-// Python's str.format for the YAQL format() function: the replacement-field parser of
-// CPython's unicode_format.h ({} {0} {name}, conversions, nested specs). Attribute and index
-// lookups inside fields are refused; each value is rendered by format_value.
+// Python's str.format for the YAQL format() function and Jinja's str.format: the
+// replacement-field parser of CPython's unicode_format.h ({} {0} {name}, conversions, nested
+// specs). Attribute and index lookups inside fields go to the caller's walk, or are refused
+// without one; each value is rendered by format_value.
+#include <algorithm>
 #include <cstdio>
 #include <optional>
 
@@ -14,8 +16,8 @@ namespace sirocco::yaql::strings {
 namespace {
 
 // Python's ascii(): repr with every non-ASCII code point escaped.
-std::string ascii_repr(const Value& v) {
-  std::string repr = python_repr(v, PyStyle::Yaql), out;
+std::string ascii_repr(const Value& v, PyStyle style) {
+  std::string repr = python_repr(v, style), out;
   for (size_t pos = 0; pos < repr.size();) {
     char32_t cp = utf8::decode(repr, pos);
     if (cp < 0x80) {
@@ -83,8 +85,13 @@ class Formatter {
  public:
   Formatter(const std::vector<Value>& args,
             const std::vector<std::pair<std::string, Value>>& kwargs,
-            const DateTimeFormatter& format_datetime, size_t max_bytes)
-      : args_(args), kwargs_(kwargs), format_datetime_(format_datetime), max_bytes_(max_bytes) {}
+            const DateTimeFormatter& format_datetime, size_t max_bytes,
+            const FormatOptions& options)
+      : args_(args),
+        kwargs_(kwargs),
+        format_datetime_(format_datetime),
+        max_bytes_(max_bytes),
+        options_(options) {}
 
   // CPython's build_string: literal text and fields; `depth` bounds nested specs.
   std::string build(std::string_view s, int depth) {
@@ -117,15 +124,42 @@ class Formatter {
 
   std::string render(const Field& field, int depth) {
     Value value = lookup(field.name);
+    if (options_.check) options_.check(value);
     if (field.conversion) value = Value::string(convert(value, field.conversion));
     std::string spec =
         field.spec_has_fields ? build(field.spec, depth - 1) : std::string(field.spec);
-    return format_value(value, spec, format_datetime_, max_bytes_);
+    return format_value(value, spec, format_datetime_, max_bytes_, options_.style);
   }
 
-  // CPython's get_field_object, without the attribute and index walk.
-  const Value& lookup(std::string_view name) {
+  // CPython's get_field_object: the argument, then the attribute and index walk.
+  Value lookup(std::string_view name) {
     size_t cut = name.find_first_of(".[");
+    Value value = argument(name, cut);
+    for (size_t i = cut; i < name.size();) {
+      char c = name[i++];
+      if (c == '.') {
+        size_t end = std::min(name.find_first_of(".[", i), name.size());
+        if (end == i) value_error("Empty attribute in format string");
+        value = options_.walk(value, true, Value::string(std::string(name.substr(i, end - i))));
+        i = end;
+      } else {
+        size_t end = name.find(']', i);
+        if (end == std::string_view::npos) value_error("Missing ']' in format string");
+        if (end == i) value_error("Empty attribute in format string");
+        std::string_view key = name.substr(i, end - i);
+        std::optional<int64_t> index = field_index(key);
+        value = options_.walk(value, false,
+                              index ? Value::integer(*index) : Value::string(std::string(key)));
+        i = end + 1;
+        if (i < name.size() && name[i] != '.' && name[i] != '[')
+          value_error("Only '.' or '[' may follow ']' in format field specifier");
+      }
+    }
+    return value;
+  }
+
+  // The positional or keyword argument a field names (the part before any '.' or '[').
+  const Value& argument(std::string_view name, size_t cut) {
     std::string_view first = name.substr(0, cut);
     std::optional<int64_t> index = field_index(first);
     bool automatic = first.empty();
@@ -138,7 +172,7 @@ class Formatter {
         value_error("cannot switch from automatic field numbering to manual field specification");
       if (automatic) index = next_index_++;
     }
-    if (cut != std::string_view::npos)
+    if (cut != std::string_view::npos && !options_.walk)
       value_error("Attribute and index lookups are not allowed in format fields: {" +
                   std::string(name) + "}");
     if (index) {
@@ -164,14 +198,14 @@ class Formatter {
     return value;
   }
 
-  static std::string convert(const Value& v, char32_t conversion) {
+  std::string convert(const Value& v, char32_t conversion) const {
     switch (conversion) {
       case 's':
-        return python_str(v, PyStyle::Yaql);
+        return python_str(v, options_.style);
       case 'r':
-        return python_repr(v, PyStyle::Yaql);
+        return python_repr(v, options_.style);
       case 'a':
-        return ascii_repr(v);
+        return ascii_repr(v, options_.style);
       default:
         value_error("Unknown conversion specifier " + code_point_name(conversion));
     }
@@ -181,6 +215,7 @@ class Formatter {
   const std::vector<std::pair<std::string, Value>>& kwargs_;
   const DateTimeFormatter& format_datetime_;
   size_t max_bytes_;
+  const FormatOptions& options_;
   Numbering numbering_ = Numbering::Unset;
   int64_t next_index_ = 0;
 };
@@ -189,8 +224,9 @@ class Formatter {
 
 std::string format(std::string_view pattern, const std::vector<Value>& args,
                    const std::vector<std::pair<std::string, Value>>& kwargs,
-                   const DateTimeFormatter& format_datetime, size_t max_bytes) {
-  return Formatter(args, kwargs, format_datetime, max_bytes).build(pattern, 2);
+                   const DateTimeFormatter& format_datetime, size_t max_bytes,
+                   const FormatOptions& options) {
+  return Formatter(args, kwargs, format_datetime, max_bytes, options).build(pattern, 2);
 }
 
 }  // namespace sirocco::yaql::strings

@@ -395,8 +395,9 @@ std::string code_point_name(char32_t cp) {
 }
 
 std::string format_value(const Value& v, const std::string& spec,
-                         const DateTimeFormatter& format_datetime, size_t max_bytes) {
-  if (spec.empty()) return python_str(v, PyStyle::Yaql);
+                         const DateTimeFormatter& format_datetime, size_t max_bytes,
+                         PyStyle style) {
+  if (spec.empty()) return python_str(v, style);
   switch (v.kind()) {
     case Kind::String:
       return format_text(v.as_string(), spec, max_bytes);

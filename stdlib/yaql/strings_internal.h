@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "interp/text.h"
 #include "interp/value.h"
 
 namespace sirocco::yaql::strings {
@@ -48,9 +49,10 @@ using DateTimeFormatter =
     std::function<std::string(const Value& datetime, const std::string& spec)>;
 
 // Python's format(value, spec): the __format__ of str, int, bool and float; datetimes go to
-// format_datetime; any other value takes an empty spec only (its str()).
+// format_datetime; any other value takes an empty spec only (its str() in `style`).
 std::string format_value(const Value& v, const std::string& spec,
-                         const DateTimeFormatter& format_datetime, size_t max_bytes);
+                         const DateTimeFormatter& format_datetime, size_t max_bytes,
+                         PyStyle style = PyStyle::Yaql);
 
 // Throws Error("ValueError", message).
 [[noreturn]] void value_error(std::string message);
@@ -58,12 +60,24 @@ std::string format_value(const Value& v, const std::string& spec,
 // A code point as CPython names it in messages: itself when printable ASCII, else \x...
 std::string code_point_name(char32_t cp);
 
+// How str.format renders for a language. YAQL's defaults print containers as tuples and
+// frozensets and refuse attribute and index lookups in fields ({0.x}, {0[k]}): they were the
+// way into the interpreter in yaql's CVE-2024-29156. Jinja prints Python lists and sets,
+// resolves such lookups through `walk` (its sandboxed runtime) and vets each value before
+// it is formatted through `check` (a strict Undefined raises).
+struct FormatOptions {
+  PyStyle style = PyStyle::Yaql;
+  // obj.name (attribute true, key a str) or obj[key] (key an int when all digits, else str).
+  std::function<Value(const Value& obj, bool attribute, const Value& key)> walk;
+  std::function<void(const Value&)> check;
+};
+
 // Python's str.format(*args, **kwargs): fields {} {0} {name}, conversions !r !s !a and the
-// format-spec mini-language. Attribute and index lookups ({0.x}, {0[k]}) are refused: they
-// were the way into the interpreter in yaql's CVE-2024-29156. A result, width or precision
-// past max_bytes is a MemoryQuotaExceededException.
+// format-spec mini-language. A result, width or precision past max_bytes is a
+// MemoryQuotaExceededException.
 std::string format(std::string_view pattern, const std::vector<Value>& args,
                    const std::vector<std::pair<std::string, Value>>& kwargs,
-                   const DateTimeFormatter& format_datetime, size_t max_bytes);
+                   const DateTimeFormatter& format_datetime, size_t max_bytes,
+                   const FormatOptions& options = {});
 
 }  // namespace sirocco::yaql::strings

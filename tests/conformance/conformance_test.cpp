@@ -41,9 +41,11 @@ Tally run_corpus(const std::string& name) {
     const Value& expr = *field(c, "expr");
     bool ok = false;
     try {
-      Value result =
-          session.evaluate(lang, expr.is_string() ? expr.as_string() : to_json(expr),
-                           data ? *data : Value(), env ? env->as_string() : std::string("mistral"));
+      const Value input = data ? *data : Value();
+      Value result = lang == Lang::MistralData
+                         ? session.evaluate_data(expr, input)
+                         : session.evaluate(lang, expr.as_string(), input,
+                                            env ? env->as_string() : std::string("mistral"));
       if (const Value* expect = field(c, "expect"))
         ok = testing::mismatch(*expect, parse_json(to_json(result))).empty();
     } catch (const Error&) {
@@ -68,6 +70,9 @@ void expect_floor(const std::string& name, double floor) {
 
 TEST(Conformance, YaqlSuite) { expect_floor("yaql-suite.jsonl", 0.98); }
 TEST(Conformance, YaqlRandomSample) { expect_floor("yaql-random-sample.jsonl", 0.98); }
+TEST(Conformance, JinjaSuite) { expect_floor("jinja-suite.jsonl", 0.97); }
+TEST(Conformance, JinjaRandomSample) { expect_floor("jinja-random-sample.jsonl", 0.97); }
+TEST(Conformance, MistralLayer) { expect_floor("mistral-layer.jsonl", 0.97); }
 
 }  // namespace
 }  // namespace sirocco

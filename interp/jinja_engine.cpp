@@ -1,0 +1,162 @@
+// The Jinja engine: environments, the compile cache, the checks Jinja2's compiler makes
+// (unknown filters and tests), rendering and native evaluation.
+#include "interp/jinja_engine.h"
+
+#include "interp/jinja_eval.h"
+
+namespace sirocco::jinja {
+
+namespace {
+
+constexpr Environment kEnvironments[] = {
+    {"mistral", Syntax{true, true}, true, true},
+    {"default", Syntax{}, false, false},
+    {"sandbox", Syntax{}, false, true},
+};
+
+// Jinja2 checks filter and test names when it compiles, except inside `if` statements and
+// conditional expressions, where an unknown name fails only when it runs.
+class NameChecker {
+ public:
+  NameChecker(const Library& library, const Registry* extra_filters)
+      : library_(library), extra_filters_(extra_filters) {}
+
+  void body(const Body& body, bool soft) const {
+    for (const Stmt& stmt : body) statement(stmt, soft);
+  }
+
+  void expr(const Expr* e, bool soft) const {
+    if (!e) return;
+    if (e->kind == ExprKind::Filter && !soft && !known_filter(e->name))
+      throw Error("TemplateAssertionError", "No filter named '" + e->name + "'.", e->span);
+    if (e->kind == ExprKind::Test && !soft && !library_.tests.find(e->name))
+      throw Error("TemplateAssertionError", "No test named '" + e->name + "'.", e->span);
+    const bool inner_soft = soft || e->kind == ExprKind::Conditional;
+    for (const ExprPtr& operand : e->operands) expr(operand.get(), inner_soft);
+    for (const Argument& arg : e->args) expr(arg.value.get(), inner_soft);
+  }
+
+ private:
+  bool known_filter(const std::string& name) const {
+    return library_.filters.find(name) || (extra_filters_ && extra_filters_->find(name));
+  }
+
+  void statement(const Stmt& stmt, bool soft) const {
+    switch (stmt.kind) {
+      case StmtKind::Text:
+        return;
+      case StmtKind::Output:
+      case StmtKind::Set:
+        return expr(stmt.value.get(), soft);
+      case StmtKind::If:
+        for (const Branch& branch : stmt.branches) {
+          expr(branch.test.get(), true);
+          body(branch.body, true);
+        }
+        return body(stmt.otherwise, true);
+      case StmtKind::For:
+        expr(stmt.value.get(), soft);
+        expr(stmt.condition.get(), false);
+        body(stmt.body, false);
+        return body(stmt.otherwise, soft);
+      case StmtKind::SetBlock:
+        for (const ExprPtr& filter : stmt.filters) expr(filter.get(), soft);
+        return body(stmt.body, false);
+    }
+  }
+
+  const Library& library_;
+  const Registry* extra_filters_;
+};
+
+Scope context_of(const Variables& variables) {
+  Scope scope;
+  for (const auto& [name, value] : variables) scope.set(name, value);
+  return scope;
+}
+
+ParseLimits parse_limits(const Limits& limits) {
+  ParseLimits out;
+  out.max_depth = limits.max_parse_depth;
+  return out;
+}
+
+}  // namespace
+
+const Environment* find_environment(std::string_view name) {
+  for (const Environment& env : kEnvironments)
+    if (env.name == name) return &env;
+  return nullptr;
+}
+
+Engine::Engine(const Library& library, size_t cache_capacity)
+    : library_(library), cache_(cache_capacity) {}
+
+void Engine::set_extras(const Registry* filters, const Registry* globals) {
+  extra_filters_ = filters;
+  extra_globals_ = globals;
+}
+
+void Engine::check_names(const Compiled& compiled) const {
+  NameChecker checker(library_, extra_filters_);
+  checker.body(compiled.body, false);
+  checker.expr(compiled.expr.get(), false);
+}
+
+CompiledPtr Engine::compile_template(std::string_view source, const Environment& env,
+                                     const Limits& limits) {
+  // The depth limit decides whether a text parses, so it is part of the key.
+  std::string key = std::string("T") + (env.syntax.trim_blocks ? '1' : '0') +
+                    (env.syntax.lstrip_blocks ? '1' : '0') +
+                    std::to_string(limits.max_parse_depth) + '\0' + std::string(source);
+  if (CompiledPtr cached = cache_.get(key)) return cached;
+  auto compiled = std::make_shared<Compiled>();
+  try {
+    compiled->body = parse_template(source, env.syntax, parse_limits(limits));
+    check_names(*compiled);
+  } catch (const Error& e) {
+    compiled->body.clear();
+    compiled->error = e;
+  }
+  cache_.put(key, compiled);
+  return compiled;
+}
+
+CompiledPtr Engine::compile_expression(std::string_view text, const Limits& limits) {
+  std::string key = "E" + std::to_string(limits.max_parse_depth) + '\0' + std::string(text);
+  if (CompiledPtr cached = cache_.get(key)) return cached;
+  auto compiled = std::make_shared<Compiled>();
+  try {
+    compiled->expr = parse_expression(text, parse_limits(limits));
+    check_names(*compiled);
+  } catch (const Error& e) {
+    compiled->expr.reset();
+    compiled->error = e;
+  }
+  cache_.put(key, compiled);
+  return compiled;
+}
+
+std::string Engine::render(std::string_view source, const Environment& env,
+                           const Variables& variables, const Limits& limits) {
+  CompiledPtr compiled = compile_template(source, env, limits);
+  if (compiled->error) throw *compiled->error;
+  Evaluator evaluator(RuntimeConfig{env.strict, env.sandboxed, extra_filters_, extra_globals_},
+                      library_, limits);
+  Scope context = context_of(variables);
+  return evaluator.render(compiled->body, context);
+}
+
+Value Engine::evaluate(std::string_view text, const Environment& env, const Variables& variables,
+                       const Limits& limits, bool undefined_to_none) {
+  CompiledPtr compiled = compile_expression(text, limits);
+  if (compiled->error) throw *compiled->error;
+  Evaluator evaluator(RuntimeConfig{env.strict, env.sandboxed, extra_filters_, extra_globals_},
+                      library_, limits);
+  Scope context = context_of(variables);
+  Value result = evaluator.evaluate(*compiled->expr, context);
+  if (undefined_to_none && as_undefined(result)) return Value();
+  return result;
+}
+
+}  // namespace sirocco::jinja

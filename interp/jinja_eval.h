@@ -1,0 +1,108 @@
+// The Jinja evaluator: walks a template's AST (interp/jinja_ast.h) and renders it, or
+// evaluates one expression to its native value. It implements jinja::Runtime, the
+// environment the library's filters, tests and methods run in. One Evaluator serves one
+// render; it is not shared between threads.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "interp/jinja_ast.h"
+#include "interp/jinja_runtime.h"
+#include "stdlib/jinja/library.h"
+
+namespace sirocco::jinja {
+
+// What differs between environments at run time.
+struct RuntimeConfig {
+  bool strict = false;                      // StrictUndefined instead of Undefined
+  bool sandboxed = false;                   // SandboxedEnvironment
+  const Registry* extra_filters = nullptr;  // besides the library's (Mistral's functions)
+  const Registry* extra_globals = nullptr;
+};
+
+// The variables of one scope: a template's context, a loop iteration's bindings.
+class Scope {
+ public:
+  explicit Scope(const Scope* parent = nullptr) : parent_(parent) {}
+  const Value* find(std::string_view name) const;
+  void set(const std::string& name, Value value);
+
+ private:
+  const Scope* parent_;
+  std::vector<std::pair<std::string, Value>> vars_;
+};
+
+class LoopObject;
+
+// A Python slice(start, stop, step) as `a[start:stop:step]` passes it to getitem.
+Value make_slice(Value start, Value stop, Value step);
+
+class Evaluator final : public Runtime {
+ public:
+  Evaluator(const RuntimeConfig& config, const Library& library, const Limits& limits);
+
+  // Renders a template with these variables in its context.
+  std::string render(const Body& body, Scope& context);
+  // Evaluates an expression to its native value.
+  Value evaluate(const Expr& expr, const Scope& scope);
+
+  // Runtime
+  Value call_filter(std::string_view name, std::vector<Value> args, Kwargs kwargs,
+                    Span span) override;
+  bool call_test(std::string_view name, std::vector<Value> args, Kwargs kwargs, Span span) override;
+  Value getattr(const Value& obj, std::string_view name) override;
+  Value getitem(const Value& obj, const Value& key) override;
+  Value call(const Value& callable, std::vector<Value> args, Kwargs kwargs, Span span) override;
+  bool has_filter(std::string_view name) const override;
+  bool has_test(std::string_view name) const override;
+  Value undefined(std::string hint) override;
+  bool sandboxed() const override { return config_.sandboxed; }
+  const Limits& limits() const override { return limits_; }
+
+  // A recursive loop called as `loop(items)`: renders the loop's body over them.
+  std::string render_loop(const Stmt& loop, const Value& items, const Scope& scope, size_t depth);
+
+ private:
+  // statements (interp/jinja_eval_stmt.cpp)
+  void run(const Body& body, Scope& scope);
+  void run(const Stmt& stmt, Scope& scope);
+  void run_for(const Stmt& stmt, const Value& iterable, const Scope& scope, size_t depth);
+  void assign(const Target& target, const Value& value, Scope& scope);
+  std::string capture(const Body& body, Scope& scope);
+
+  // expressions (interp/jinja_eval_expr.cpp)
+  Value eval(const Expr& e, const Scope& scope);
+  Value lookup(const Expr& e, const Scope& scope);
+  Value binary(const Expr& e, const Scope& scope);
+  bool compare(const Expr& e, const Scope& scope);
+  Value apply_filter(const Expr& e, Value operand, const Scope& scope);
+  bool apply_test(const Expr& e, const Scope& scope);
+  Value call_expr(const Expr& e, const Scope& scope);
+  void arguments(const std::vector<Argument>& args, const Scope& scope,
+                 std::vector<Value>& positional, Kwargs& keywords);
+  Value invoke(const FunctionDef& def, std::vector<Value> positional, Kwargs keywords, Span span);
+  const FunctionDef* filter_def(std::string_view name) const;
+  const FunctionDef* test_def(std::string_view name) const;
+
+ public:
+  // Python truth of a value in a test position (`if`, `and`, `not`): a strict Undefined
+  // raises, a lenient one is false.
+  bool truth(const Value& v, Span span) const;
+  // Python str() for output; Undefined as its environment prints it.
+  std::string text_of(const Value& v, Span span) const;
+  // The items a `for` loop or unpacking goes over.
+  List iterate(const Value& v, Span span) const;
+
+ private:
+  RuntimeConfig config_;
+  const Library& library_;
+  const Limits& limits_;
+  std::string out_;
+  size_t loop_depth_ = 0;
+};
+
+}  // namespace sirocco::jinja

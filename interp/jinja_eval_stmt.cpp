@@ -1,0 +1,194 @@
+// Jinja statements: text, output, if, for (with loop, else, filter, recursion), set and
+// block set; scopes as Jinja2 has them (a loop iteration's assignments stay inside it), and
+// the evaluator's Runtime services that are not about expressions.
+#include "interp/jinja_eval.h"
+#include "interp/jinja_loop.h"
+#include "interp/jinja_ops.h"
+#include "interp/utf8.h"
+
+namespace sirocco::jinja {
+
+const Value* Scope::find(std::string_view name) const {
+  for (const Scope* s = this; s; s = s->parent_) {
+    for (auto it = s->vars_.rbegin(); it != s->vars_.rend(); ++it)
+      if (it->first == name) return &it->second;
+  }
+  return nullptr;
+}
+
+void Scope::set(const std::string& name, Value value) {
+  for (auto& [n, v] : vars_) {
+    if (n == name) {
+      v = std::move(value);
+      return;
+    }
+  }
+  vars_.emplace_back(name, std::move(value));
+}
+
+Evaluator::Evaluator(const RuntimeConfig& config, const Library& library, const Limits& limits)
+    : config_(config), library_(library), limits_(limits) {}
+
+std::string Evaluator::render(const Body& body, Scope& context) {
+  out_.clear();
+  run(body, context);
+  return std::move(out_);
+}
+
+void Evaluator::run(const Body& body, Scope& scope) {
+  for (const Stmt& stmt : body) run(stmt, scope);
+}
+
+void Evaluator::run(const Stmt& stmt, Scope& scope) {
+  switch (stmt.kind) {
+    case StmtKind::Text:
+      out_ += stmt.text;
+      return;
+    case StmtKind::Output:
+      out_ += text_of(eval(*stmt.value, scope), stmt.value->span);
+      return;
+    case StmtKind::If:
+      for (const Branch& branch : stmt.branches) {
+        if (truth(eval(*branch.test, scope), branch.test->span)) return run(branch.body, scope);
+      }
+      return run(stmt.otherwise, scope);
+    case StmtKind::For:
+      return run_for(stmt, eval(*stmt.value, scope), scope, 0);
+    case StmtKind::Set:
+      return assign(stmt.target, eval(*stmt.value, scope), scope);
+    case StmtKind::SetBlock: {
+      Value value = Value::string(capture(stmt.body, scope));
+      for (const ExprPtr& filter : stmt.filters)
+        value = apply_filter(*filter, std::move(value), scope);
+      return assign(stmt.target, value, scope);
+    }
+  }
+}
+
+std::string Evaluator::capture(const Body& body, Scope& scope) {
+  std::string saved = std::move(out_);
+  out_.clear();
+  run(body, scope);
+  return std::exchange(out_, std::move(saved));
+}
+
+void Evaluator::run_for(const Stmt& stmt, const Value& iterable, const Scope& scope, size_t depth) {
+  List items = iterate(iterable, stmt.value->span);
+  if (stmt.condition) {
+    List kept;
+    for (Value& item : items) {
+      Scope filter_scope(&scope);
+      assign(stmt.target, item, filter_scope);
+      if (truth(eval(*stmt.condition, filter_scope), stmt.condition->span))
+        kept.push_back(std::move(item));
+    }
+    items = std::move(kept);
+  }
+  if (items.empty()) {
+    Scope else_scope(&scope);
+    return run(stmt.otherwise, else_scope);
+  }
+  boost::intrusive_ptr<LoopObject> loop(new LoopObject(stmt, scope, std::move(items), depth));
+  const Value loop_value = Value::opaque(loop);
+  for (size_t i = 0; i < loop->items.size(); ++i) {
+    loop->index0 = i;
+    Scope iteration(&scope);
+    assign(stmt.target, loop->items[i], iteration);
+    iteration.set("loop", loop_value);
+    run(stmt.body, iteration);
+  }
+}
+
+std::string Evaluator::render_loop(const Stmt& loop, const Value& items, const Scope& scope,
+                                   size_t depth) {
+  if (depth > limits_.max_eval_depth)
+    throw Error("RecursionError", "maximum recursion depth exceeded in a recursive loop",
+                loop.span);
+  std::string saved = std::move(out_);
+  out_.clear();
+  run_for(loop, items, scope, depth);
+  return std::exchange(out_, std::move(saved));
+}
+
+void Evaluator::assign(const Target& target, const Value& value, Scope& scope) {
+  if (!target.attribute.empty()) {
+    const Value* owner = scope.find(target.name);
+    NamespaceObject* ns = owner ? as_namespace(*owner) : nullptr;
+    if (!ns)
+      throw Error("TemplateRuntimeError", "cannot assign attribute on non-namespace object",
+                  target.span);
+    ns->set(target.attribute, value);
+    return;
+  }
+  if (!target.is_tuple) {
+    scope.set(target.name, value);
+    return;
+  }
+  List items = iterate(value, target.span);
+  const size_t expected = target.items.size();
+  if (items.size() < expected) {
+    throw Error("ValueError",
+                "not enough values to unpack (expected " + std::to_string(expected) + ", got " +
+                    std::to_string(items.size()) + ")",
+                target.span);
+  }
+  if (items.size() > expected)
+    throw Error("ValueError",
+                "too many values to unpack (expected " + std::to_string(expected) + ")",
+                target.span);
+  for (size_t i = 0; i < expected; ++i) assign(target.items[i], items[i], scope);
+}
+
+List Evaluator::iterate(const Value& v, Span span) const {
+  if (const UndefinedObject* u = as_undefined(v)) {
+    if (u->strict) raise_undefined(v, span);
+    return {};
+  }
+  switch (v.kind()) {
+    case Kind::List:
+      return v.as_list();
+    case Kind::Set:
+      return v.as_set().items();
+    case Kind::Sequence:
+      return to_list(v);
+    case Kind::Dict: {
+      List keys;
+      keys.reserve(v.as_dict().size());
+      for (const auto& entry : v.as_dict()) keys.push_back(entry.first);
+      return keys;
+    }
+    case Kind::String: {
+      List chars;
+      const std::string& s = v.as_string();
+      for (size_t pos = 0; pos < s.size();) {
+        const size_t start = pos;
+        utf8::decode(s, pos);
+        chars.push_back(Value::string(s.substr(start, pos - start)));
+      }
+      return chars;
+    }
+    default:
+      throw Error("TypeError", "'" + type_name(v) + "' object is not iterable", span);
+  }
+}
+
+Value Evaluator::call(const Value& callable, std::vector<Value> args, Kwargs kwargs, Span span) {
+  if (as_undefined(callable)) raise_undefined(callable, span);
+  if (callable.is_function()) {
+    if (const auto* c = dynamic_cast<const Callable*>(&callable.as_function()))
+      return c->invoke(*this, std::move(args), std::move(kwargs), span);
+    return callable.as_function().call(args);
+  }
+  if (const LoopObject* loop = as_loop(callable)) {
+    if (!loop->loop.recursive) {
+      throw Error("TypeError",
+                  "The loop must have the 'recursive' marker to be called recursively.", span);
+    }
+    if (args.size() != 1 || !kwargs.empty())
+      throw Error("TypeError", "loop() takes exactly one argument", span);
+    return Value::string(render_loop(loop->loop, args[0], loop->scope, loop->depth0 + 1));
+  }
+  throw Error("TypeError", "'" + type_name(callable) + "' object is not callable", span);
+}
+
+}  // namespace sirocco::jinja

@@ -1,0 +1,219 @@
+// Jinja's filters that lay text out: indent, truncate, wordwrap (Python's textwrap with
+// Jinja's settings) and wordcount.
+#include <algorithm>
+#include <cmath>
+
+#include "interp/error.h"
+#include "interp/utf8.h"
+#include "stdlib/jinja/filters_internal.h"
+#include "stdlib/yaql/regex_engine.h"
+
+namespace sirocco::jinja::filters {
+namespace {
+
+namespace pyregex = yaql::pyregex;
+
+// Python's `' ' * width` of the indent filter's int width, or the width string itself.
+std::string indention_of(const Value& width, const Runtime& runtime) {
+  if (width.is_string()) return width.as_string();
+  if (!width.is_int() && !width.is_bool()) {
+    refuse_strict(width);
+    throw Error("TypeError",
+                "can't multiply sequence by non-int of type '" + type_name(width) + "'");
+  }
+  int64_t n = std::max<int64_t>(0, int_arg(width));
+  check_size(runtime, static_cast<size_t>(n));
+  return std::string(static_cast<size_t>(n), ' ');
+}
+
+Value indent(Call& c) {
+  const Value& s = c[0];
+  if (as_undefined(s)) raise_undefined(s);
+  if (!s.is_string())
+    throw Error("TypeError",
+                "unsupported operand type(s) for +=: '" + type_name(s) + "' and 'str'");
+  std::string indention = indention_of(c[1], c.runtime);
+  bool first = truth(c[2]), blank = truth(c[3]);
+  std::vector<std::string> lines = split_lines(s.as_string() + "\n", false);
+  std::string out;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (i > 0) out += '\n';
+    bool indented = i == 0 ? first : blank || !lines[i].empty();
+    if (indented) out += indention;
+    out += lines[i];
+    check_size(c.runtime, out.size());
+  }
+  return text(std::move(out));
+}
+
+Value truncate(Call& c) {
+  const Value& s = c[0];
+  int64_t length = int_arg(c[1]);
+  bool killwords = truth(c[2]);
+  std::string end = jinja_str(c[3]);
+  int64_t leeway = c[4].is_null() ? 5 : int_arg(c[4]);
+  int64_t end_length = static_cast<int64_t>(utf8::length(end));
+  if (length < end_length)
+    throw Error("AssertionError", "expected length >= " + std::to_string(end_length) + ", got " +
+                                      std::to_string(length));
+  if (leeway < 0)
+    throw Error("AssertionError", "expected leeway >= 0, got " + std::to_string(leeway));
+  if (length_of(s) <= length + leeway) return s;
+  if (!s.is_string())
+    throw Error("AttributeError", "'" + type_name(s) + "' object has no attribute 'rsplit'");
+  const std::string& str = s.as_string();
+  std::string head = str.substr(0, utf8::offset_of(str, static_cast<size_t>(length - end_length)));
+  if (!killwords) {
+    size_t space = head.rfind(' ');
+    if (space != std::string::npos) head.resize(space);
+  }
+  return text(head + end);
+}
+
+// --- wordwrap: textwrap.wrap(line, width, expand_tabs=False, replace_whitespace=False,
+// break_long_words, break_on_hyphens) of every line ------------------------------------------
+
+#define WS "[\\t\\n\\x0b\\x0c\\r ]"
+#define NWS "[^\\t\\n\\x0b\\x0c\\r ]"
+#define WORD_PUNCT "[\\w!\"'&.,?]"
+#define LETTER "[^\\d\\W]"
+// textwrap.TextWrapper.wordsep_re (without its verbose layout) and wordsep_simple_re.
+constexpr const char* kWordSeparator =
+    "(" WS "+|(?<=" WORD_PUNCT ")-{2,}(?=\\w)|" NWS "+?(?:-(?:(?<=" LETTER "{2}-)|(?<=" LETTER
+    "-" LETTER "-))(?=" LETTER "-?" LETTER ")|(?=" WS "|\\Z)|(?<=" WORD_PUNCT ")(?=-{2,}\\w)))";
+constexpr const char* kSimpleWordSeparator = "(" WS "+)";
+#undef WS
+#undef NWS
+#undef WORD_PUNCT
+#undef LETTER
+
+bool is_blank(const std::u32string& chunk) {
+  return std::all_of(chunk.begin(), chunk.end(), is_space);
+}
+
+// re.split with one group: the text between matches and the matches, empty pieces dropped.
+std::vector<std::u32string> chunks_of(std::string_view line, bool break_on_hyphens) {
+  static const pyregex::RegexPtr hyphens = pyregex::compile(kWordSeparator, {});
+  static const pyregex::RegexPtr simple = pyregex::compile(kSimpleWordSeparator, {});
+  pyregex::MatchWalk walk(break_on_hyphens ? hyphens : simple, line);
+  std::vector<std::u32string> chunks;
+  auto keep = [&](std::string_view piece) {
+    if (!piece.empty()) chunks.push_back(code_points(piece));
+  };
+  size_t last = 0;
+  pyregex::Match m;
+  while (walk.next(m)) {
+    keep(line.substr(last, m.begin(0) - last));
+    keep(m.text(line, 1));
+    last = m.end(0);
+  }
+  keep(line.substr(last));
+  return chunks;
+}
+
+struct WrapOptions {
+  size_t width;
+  bool break_long_words;
+  bool break_on_hyphens;
+};
+
+// TextWrapper._handle_long_word: the head of an over-long chunk that fits the line.
+void split_long_word(std::vector<std::u32string>& reversed, std::vector<std::u32string>& line,
+                     size_t line_length, const WrapOptions& o) {
+  size_t space_left = o.width < 1 ? 1 : o.width - line_length;
+  if (o.break_long_words) {
+    std::u32string& chunk = reversed.back();
+    size_t end = space_left;
+    if (o.break_on_hyphens && chunk.size() > space_left) {
+      size_t hyphen = chunk.rfind(U'-', space_left == 0 ? 0 : space_left - 1);
+      if (space_left > 0 && hyphen != std::u32string::npos && hyphen > 0 &&
+          chunk.find_first_not_of(U'-') < hyphen)
+        end = hyphen + 1;
+    }
+    line.push_back(chunk.substr(0, end));
+    chunk.erase(0, end);
+  } else if (line.empty()) {
+    line.push_back(reversed.back());
+    reversed.pop_back();
+  }
+}
+
+// TextWrapper._wrap_chunks without indents or max_lines.
+std::vector<std::string> wrap(std::string_view line, const WrapOptions& o) {
+  std::vector<std::u32string> reversed = chunks_of(line, o.break_on_hyphens);
+  std::reverse(reversed.begin(), reversed.end());
+  std::vector<std::string> lines;
+  while (!reversed.empty()) {
+    std::vector<std::u32string> current;
+    size_t length = 0;
+    if (is_blank(reversed.back()) && !lines.empty()) reversed.pop_back();
+    while (!reversed.empty() && length + reversed.back().size() <= o.width) {
+      length += reversed.back().size();
+      current.push_back(std::move(reversed.back()));
+      reversed.pop_back();
+    }
+    if (!reversed.empty() && reversed.back().size() > o.width) {
+      split_long_word(reversed, current, length, o);
+      if (reversed.back().empty()) reversed.pop_back();
+    }
+    if (!current.empty() && is_blank(current.back())) current.pop_back();
+    if (current.empty()) continue;
+    std::string joined;
+    for (const std::u32string& chunk : current) joined += from_code_points(chunk);
+    lines.push_back(std::move(joined));
+  }
+  return lines;
+}
+
+Value wordwrap(Call& c) {
+  const Value& s = c[0];
+  if (as_undefined(s)) raise_undefined(s);
+  if (!s.is_string())
+    throw Error("AttributeError", "'" + type_name(s) + "' object has no attribute 'splitlines'");
+  int64_t width = int_arg(c[1]);
+  if (width <= 0)
+    throw Error("ValueError", "invalid width " + std::to_string(width) + " (must be > 0)");
+  std::string wrapstring = c[3].is_null() ? "\n" : jinja_str(c[3]);
+  WrapOptions options{static_cast<size_t>(width), truth(c[2]), truth(c[4])};
+  std::string out;
+  bool first_line = true;
+  for (const std::string& line : split_lines(s.as_string(), false)) {
+    if (!first_line) out += wrapstring;
+    first_line = false;
+    bool first_piece = true;
+    for (const std::string& piece : wrap(line, options)) {
+      if (!first_piece) out += wrapstring;
+      first_piece = false;
+      out += piece;
+    }
+    check_size(c.runtime, out.size());
+  }
+  return text(std::move(out));
+}
+
+Value wordcount(const Value& s) {
+  static const pyregex::RegexPtr word = pyregex::compile("\\w+", {});
+  std::string str = jinja_str(s);
+  pyregex::MatchWalk walk(word, str);
+  pyregex::Match m;
+  int64_t count = 0;
+  while (walk.next(m)) ++count;
+  return Value::integer(count);
+}
+
+}  // namespace
+
+void register_layout_filters(Registry& r) {
+  r.add("indent(s: any, width: any = 4, first: any = false, blank: any = false)", indent);
+  r.add(
+      "truncate(s: any, length: any = 255, killwords: any = false, end: any = '...', "
+      "leeway: any = null)",
+      truncate);
+  r.add(
+      "wordwrap(s: any, width: any = 79, break_long_words: any = true, wrapstring: any = null, "
+      "break_on_hyphens: any = true)",
+      wordwrap);
+  r.add("wordcount(s: any)", [](Call& c) { return wordcount(c[0]); });
+}
+
+}  // namespace sirocco::jinja::filters

@@ -1,0 +1,155 @@
+// Jinja's filters that order or compare items: sort, unique, min, max, dictsort and groupby.
+// Strings compare without case unless case_sensitive; attribute= picks what to compare.
+#include <algorithm>
+#include <optional>
+#include <unordered_set>
+
+#include "interp/error.h"
+#include "interp/text.h"
+#include "stdlib/jinja/filters_internal.h"
+
+namespace sirocco::jinja::filters {
+namespace {
+
+// Python's list `<`: the first unequal items decide.
+bool keys_less(const List& a, const List& b) {
+  for (size_t i = 0; i < a.size() && i < b.size(); ++i)
+    if (!python_equal(a[i], b[i])) return less(a[i], b[i]);
+  return a.size() < b.size();
+}
+
+// Stable sort of the items by their keys, like sorted(items, key=..., reverse=...).
+List sorted_by(const List& items, const std::vector<List>& keys, bool reverse) {
+  std::vector<size_t> order(items.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return reverse ? keys_less(keys[b], keys[a]) : keys_less(keys[a], keys[b]);
+  });
+  List out;
+  out.reserve(items.size());
+  for (size_t i : order) out.push_back(items[i]);
+  return out;
+}
+
+Value sort(Call& c) {
+  List items = items_of(c[0]);
+  bool reverse = truth(c[1]), ignore = !truth(c[2]);
+  // make_multi_attrgetter: a comma-separated list of attribute paths, one key each.
+  std::vector<AttributeGetter> getters;
+  if (c[3].is_string()) {
+    const std::string& spec = c[3].as_string();
+    for (size_t start = 0;;) {
+      size_t comma = spec.find(',', start);
+      getters.emplace_back(c.runtime, Value::string(spec.substr(start, comma - start)), ignore);
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+  } else {
+    getters.emplace_back(c.runtime, c[3], ignore);
+  }
+  std::vector<List> keys;
+  keys.reserve(items.size());
+  for (const Value& item : items) {
+    List key;
+    for (const AttributeGetter& get : getters) key.push_back(get(item));
+    keys.push_back(std::move(key));
+  }
+  return Value::list(sorted_by(items, keys, reverse));
+}
+
+Value unique(Call& c) {
+  return produced_sequence([&c](List& out) {
+    AttributeGetter get(c.runtime, c[2], !truth(c[1]));
+    std::unordered_set<Value, ValueHash, ValueEq> seen;
+    for (const Value& item : items_of(c[0])) {
+      Value key = get(item);
+      require_hashable(key);
+      if (seen.insert(key).second) out.push_back(item);
+    }
+  });
+}
+
+Value min_or_max(Call& c, bool max) {
+  List items = items_of(c[0]);
+  if (items.empty()) return c.runtime.undefined("No aggregated item, sequence was empty.");
+  AttributeGetter get(c.runtime, c[2], !truth(c[1]));
+  size_t best = 0;
+  Value best_key = get(items[0]);
+  for (size_t i = 1; i < items.size(); ++i) {
+    Value key = get(items[i]);
+    bool better =
+        max ? python_compare(key, best_key, ">") > 0 : python_compare(key, best_key, "<") < 0;
+    if (better) best = i, best_key = key;
+  }
+  return items[best];
+}
+
+Value dictsort(Call& c) {
+  const Value& value = c[0];
+  bool case_sensitive = truth(c[1]);
+  std::string by = jinja_str(c[2]);
+  size_t position;
+  if (by == "key") {
+    position = 0;
+  } else if (by == "value") {
+    position = 1;
+  } else {
+    throw Error("FilterArgumentError", "You can only sort by either \"key\" or \"value\"");
+  }
+  if (as_undefined(value)) raise_undefined(value);
+  if (!value.is_dict())
+    throw Error("AttributeError", "'" + type_name(value) + "' object has no attribute 'items'");
+  List pairs;
+  std::vector<List> keys;
+  for (const auto& [key, item] : value.as_dict()) {
+    pairs.push_back(Value::tuple({key, item}));
+    const Value& sort_by = position == 0 ? key : item;
+    keys.push_back({case_sensitive ? sort_by : ignore_case(sort_by)});
+  }
+  return Value::list(sorted_by(pairs, keys, truth(c[3])));
+}
+
+// (grouper, list) tuples of the items sorted by their attribute, equal keys together; without
+// case_sensitive the grouper is the attribute of the group's first item.
+Value groupby(Call& c) {
+  List items = items_of(c[0]);
+  bool case_sensitive = truth(c[3]);
+  AttributeGetter key_of(c.runtime, c[1], !case_sensitive, c[2]);
+  AttributeGetter grouper_of(c.runtime, c[1], false, c[2]);
+  std::vector<List> keys;
+  for (const Value& item : items) keys.push_back({key_of(item)});
+  std::vector<size_t> order(items.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return keys_less(keys[a], keys[b]); });
+  List groups;
+  for (size_t i = 0; i < order.size();) {
+    size_t j = i;
+    List members;
+    while (j < order.size() && python_equal(keys[order[j]][0], keys[order[i]][0]))
+      members.push_back(items[order[j++]]);
+    Value grouper = case_sensitive ? keys[order[i]][0] : grouper_of(members.front());
+    groups.push_back(Value::tuple({grouper, Value::list(std::move(members))}));
+    i = j;
+  }
+  return Value::list(std::move(groups));
+}
+
+}  // namespace
+
+void register_ordering_filters(Registry& r) {
+  r.add(
+      "sort(value: any, reverse: any = false, case_sensitive: any = false, attribute: any = null)",
+      sort);
+  r.add("unique(value: any, case_sensitive: any = false, attribute: any = null)", unique);
+  r.add("min(value: any, case_sensitive: any = false, attribute: any = null)",
+        [](Call& c) { return min_or_max(c, false); });
+  r.add("max(value: any, case_sensitive: any = false, attribute: any = null)",
+        [](Call& c) { return min_or_max(c, true); });
+  r.add("dictsort(value: any, case_sensitive: any = false, by: any = 'key', reverse: any = false)",
+        dictsort);
+  r.add("groupby(value: any, attribute: any, default: any = null, case_sensitive: any = false)",
+        groupby);
+}
+
+}  // namespace sirocco::jinja::filters

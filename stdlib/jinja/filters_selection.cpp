@@ -1,0 +1,106 @@
+// Jinja's filters that apply a filter or a test to every item: map, select, reject,
+// selectattr and rejectattr. Filters and tests are called by name through the runtime;
+// attribute paths go through the runtime's getitem.
+#include <algorithm>
+#include <optional>
+
+#include "interp/error.h"
+#include "interp/text.h"
+#include "stdlib/jinja/filters_internal.h"
+
+namespace sirocco::jinja::filters {
+namespace {
+
+std::string name_of(const Value& name) {
+  return name.is_string() ? name.as_string() : python_repr(name);
+}
+
+// prepare_map: `map(attribute=..., default=...)` or `map(filter_name, *args, **kwargs)`.
+std::function<Value(const Value&)> prepare_map(Call& c) {
+  std::vector<Value> args = c.rest();
+  Kwargs kwargs = c.kwargs;
+  auto attribute = std::find_if(kwargs.begin(), kwargs.end(),
+                                [](const auto& kw) { return kw.first == "attribute"; });
+  if (args.empty() && attribute != kwargs.end()) {
+    Value path = attribute->second;
+    kwargs.erase(attribute);
+    Value default_value;
+    auto given_default = std::find_if(kwargs.begin(), kwargs.end(),
+                                      [](const auto& kw) { return kw.first == "default"; });
+    if (given_default != kwargs.end()) {
+      default_value = given_default->second;
+      kwargs.erase(given_default);
+    }
+    if (!kwargs.empty())
+      throw Error("FilterArgumentError", "Unexpected keyword argument " +
+                                             python_repr(Value::string(kwargs.front().first)));
+    AttributeGetter get(c.runtime, path, false, default_value);
+    return [get](const Value& item) { return get(item); };
+  }
+  if (args.empty()) throw Error("FilterArgumentError", "map requires a filter argument");
+  std::string name = name_of(args.front());
+  args.erase(args.begin());
+  Runtime& runtime = c.runtime;
+  Span span = c.span;
+  return [&runtime, name, args, kwargs, span](const Value& item) {
+    std::vector<Value> call_args{item};
+    call_args.insert(call_args.end(), args.begin(), args.end());
+    return runtime.call_filter(name, std::move(call_args), kwargs, span);
+  };
+}
+
+Value map(Call& c) {
+  return produced_sequence([&c](List& out) {
+    if (!truth(c[0])) return;
+    auto apply = prepare_map(c);
+    for (const Value& item : items_of(c[0])) out.push_back(apply(item));
+  });
+}
+
+// select_or_reject: keeps the items whose test result (or truth, without a test name)
+// equals `keep`; with lookup_attr the first argument names the attribute to test.
+Value select_or_reject(Call& c, bool keep, bool lookup_attr) {
+  return produced_sequence([&c, keep, lookup_attr](List& out) {
+    if (!truth(c[0])) return;
+    std::vector<Value> args = c.rest();
+    std::optional<AttributeGetter> attribute;
+    if (lookup_attr) {
+      if (args.empty()) throw Error("FilterArgumentError", "Missing parameter for attribute name");
+      attribute.emplace(c.runtime, args.front());
+      args.erase(args.begin());
+    }
+    std::optional<std::string> test;
+    if (!args.empty()) {
+      test = name_of(args.front());
+      args.erase(args.begin());
+    }
+    for (const Value& item : items_of(c[0])) {
+      Value subject = attribute ? (*attribute)(item) : item;
+      bool passed;
+      if (test) {
+        std::vector<Value> call_args{subject};
+        call_args.insert(call_args.end(), args.begin(), args.end());
+        passed = c.runtime.call_test(*test, std::move(call_args), c.kwargs, c.span);
+      } else {
+        passed = truth(subject);
+      }
+      if (passed == keep) out.push_back(item);
+    }
+  });
+}
+
+}  // namespace
+
+void register_selection_filters(Registry& r) {
+  r.add("map(value: any, *args: any, **kwargs: any)", map);
+  r.add("select(value: any, *args: any, **kwargs: any)",
+        [](Call& c) { return select_or_reject(c, true, false); });
+  r.add("reject(value: any, *args: any, **kwargs: any)",
+        [](Call& c) { return select_or_reject(c, false, false); });
+  r.add("selectattr(value: any, *args: any, **kwargs: any)",
+        [](Call& c) { return select_or_reject(c, true, true); });
+  r.add("rejectattr(value: any, *args: any, **kwargs: any)",
+        [](Call& c) { return select_or_reject(c, false, true); });
+}
+
+}  // namespace sirocco::jinja::filters

@@ -1,0 +1,166 @@
+// Jinja's filters over the items of a value: first, last, length (count), list, reverse,
+// join, batch, slice, random and sum.
+#include <algorithm>
+#include <optional>
+#include <random>
+#include <utility>
+
+#include "interp/error.h"
+#include "interp/number.h"
+#include "interp/utf8.h"
+#include "stdlib/jinja/filters_internal.h"
+
+namespace sirocco::jinja::filters {
+namespace {
+
+Value first(Call& c) {
+  const Value& seq = c[0];
+  if (seq.is_sequence()) {
+    Value item;
+    if (seq.as_sequence().next(item)) return item;
+  } else {
+    if (seq.is_string() && !seq.as_string().empty()) {
+      size_t end = 0;
+      utf8::decode(seq.as_string(), end);
+      return Value::string(seq.as_string().substr(0, end));
+    }
+    List items = seq.is_string() ? List{} : items_of(seq);
+    if (!items.empty()) return items.front();
+  }
+  return c.runtime.undefined("No first item, sequence was empty.");
+}
+
+// reversed(seq): lists, tuples, strings and dicts are reversible; sets and generators not.
+void check_reversible(const Value& seq) {
+  if (seq.is_list() || seq.is_string() || seq.is_dict()) return;
+  if (as_undefined(seq)) return refuse_strict(seq);
+  throw Error("TypeError", "'" + type_name(seq) + "' object is not reversible");
+}
+
+Value last(Call& c) {
+  const Value& seq = c[0];
+  check_reversible(seq);
+  List items = items_of(seq);
+  if (items.empty()) return c.runtime.undefined("No last item, sequence was empty.");
+  return items.back();
+}
+
+Value reverse(const Value& value) {
+  if (value.is_string()) {
+    std::u32string cps = code_points(value.as_string());
+    return text(from_code_points(std::u32string(cps.rbegin(), cps.rend())));
+  }
+  if (value.is_list() || value.is_dict() || as_undefined(value)) {
+    refuse_strict(value);
+    return produced_sequence([&value](List& out) {
+      List items = items_of(value);
+      out.assign(items.rbegin(), items.rend());
+    });
+  }
+  if (!value.is_set() && !value.is_sequence())
+    throw Error("FilterArgumentError", "argument must be iterable");
+  List items = items_of(value);
+  return Value::list(List(items.rbegin(), items.rend()));
+}
+
+Value join(Call& c) {
+  List items = items_of(c[0]);
+  std::string separator = jinja_str(c[1]);
+  std::optional<AttributeGetter> getter;
+  if (!c[2].is_null()) getter.emplace(c.runtime, c[2]);
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += separator;
+    out += jinja_str(getter ? (*getter)(items[i]) : items[i]);
+    check_size(c.runtime, out.size());
+  }
+  return text(std::move(out));
+}
+
+// do_batch: groups of `linecount` items, the last one filled up with fill_with.
+List batches(const Value& value, const Value& linecount, const Value& fill) {
+  List groups, group;
+  for (const Value& item : items_of(value)) {
+    if (equals(Value::integer(static_cast<int64_t>(group.size())), linecount))
+      groups.push_back(Value::list(std::exchange(group, {})));
+    group.push_back(item);
+  }
+  if (group.empty()) return groups;
+  if (!fill.is_null()) {
+    int64_t size = int_arg(linecount);
+    while (static_cast<int64_t>(group.size()) < size) group.push_back(fill);
+  }
+  groups.push_back(Value::list(std::move(group)));
+  return groups;
+}
+
+// do_slice: `slices` groups of consecutive items, the first ones one item longer; the
+// shorter ones get fill_with.
+List slices_of(const Value& value, int64_t slices, const Value& fill) {
+  List items = items_of(value);
+  if (slices == 0) throw Error("ZeroDivisionError", "integer division or modulo by zero");
+  int64_t length = static_cast<int64_t>(items.size());
+  int64_t per_slice = length / slices, with_extra = length % slices;
+  List groups;
+  for (int64_t i = 0; i < slices; ++i) {
+    int64_t start = std::clamp<int64_t>(std::min(i, with_extra) + i * per_slice, 0, length);
+    int64_t end = std::clamp<int64_t>(std::min(i + 1, with_extra) + (i + 1) * per_slice, 0, length);
+    List group(items.begin() + start, items.begin() + std::max(start, end));
+    if (!fill.is_null() && i >= with_extra) group.push_back(fill);
+    groups.push_back(Value::list(std::move(group)));
+  }
+  return groups;
+}
+
+std::mt19937_64& random_source() {
+  thread_local std::mt19937_64 source{std::random_device{}()};
+  return source;
+}
+
+Value random_item(Call& c) {
+  const Value& seq = c[0];
+  int64_t length = length_of(seq);
+  if (length == 0) return c.runtime.undefined("No random item, sequence was empty.");
+  int64_t index = std::uniform_int_distribution<int64_t>(0, length - 1)(random_source());
+  if (seq.is_dict()) {
+    const Value* found = seq.as_dict().find(Value::integer(index));
+    if (!found) throw Error("KeyError", std::to_string(index));
+    return *found;
+  }
+  if (seq.is_set()) throw Error("TypeError", "'set' object is not subscriptable");
+  return items_of(seq)[static_cast<size_t>(index)];
+}
+
+Value sum(Call& c) {
+  List items = items_of(c[0]);
+  Value total = c[2];
+  if (total.is_string())
+    throw Error("TypeError", "sum() can't sum strings [use ''.join(seq) instead]");
+  std::optional<AttributeGetter> getter;
+  if (!c[1].is_null()) getter.emplace(c.runtime, c[1]);
+  for (const Value& item : items) total = add(total, getter ? (*getter)(item) : item);
+  return total;
+}
+
+}  // namespace
+
+void register_sequence_filters(Registry& r) {
+  r.add("first(seq: any)", first);
+  r.add("last(seq: any)", last);
+  r.add("length(obj: any)", [](Call& c) { return Value::integer(length_of(c[0])); });
+  r.add("count(obj: any)", [](Call& c) { return Value::integer(length_of(c[0])); });
+  r.add("list(value: any)", [](Call& c) { return Value::list(items_of(c[0])); });
+  r.add("reverse(value: any)", [](Call& c) { return reverse(c[0]); });
+  r.add("join(value: any, d: any = '', attribute: any = null)", join);
+  r.add("batch(value: any, linecount: any, fill_with: any = null)", [](Call& c) {
+    return produced_sequence([&c](List& out) { out = batches(c[0], c[1], c[2]); });
+  });
+  r.add("slice(value: any, slices: any, fill_with: any = null)", [](Call& c) {
+    int64_t slices = int_arg(c[1]);
+    return produced_sequence([&c, slices](List& out) { out = slices_of(c[0], slices, c[2]); });
+  });
+  r.add("random(seq: any)", random_item);
+  r.add("sum(iterable: any, attribute: any = null, start: any = 0)", sum);
+}
+
+}  // namespace sirocco::jinja::filters

@@ -1,0 +1,215 @@
+// The Python operations Jinja's filters share: str(), bool(), len(), list() and `+` of a
+// value as Jinja2 sees it (Undefined included), int arguments, the attribute getter.
+#include <algorithm>
+#include <climits>
+#include <memory>
+#include <optional>
+
+#include "interp/error.h"
+#include "interp/number.h"
+#include "interp/text.h"
+#include "interp/utf8.h"
+#include "stdlib/jinja/filters_internal.h"
+#include "stdlib/yaql/strings_internal.h"
+
+namespace sirocco::jinja::filters {
+
+Value text(std::string s) { return Value::string(std::move(s)); }
+
+bool truth(const Value& v) {
+  if (as_undefined(v)) {
+    refuse_strict(v);
+    return false;
+  }
+  return truthy(v);
+}
+
+List items_of(const Value& v) {
+  switch (v.kind()) {
+    case Kind::List:
+      return v.as_list();
+    case Kind::Dict: {
+      List keys;
+      keys.reserve(v.as_dict().size());
+      for (const auto& [key, value] : v.as_dict()) keys.push_back(key);
+      return keys;
+    }
+    case Kind::String: {
+      List chars;
+      const std::string& s = v.as_string();
+      for (size_t pos = 0; pos < s.size();) {
+        size_t start = pos;
+        utf8::decode(s, pos);
+        chars.push_back(Value::string(s.substr(start, pos - start)));
+      }
+      return chars;
+    }
+    case Kind::Set:
+    case Kind::Sequence:
+      return to_list(v);
+    default:
+      if (as_undefined(v)) {
+        refuse_strict(v);
+        return {};
+      }
+      throw Error("TypeError", "'" + type_name(v) + "' object is not iterable");
+  }
+}
+
+int64_t length_of(const Value& v) {
+  switch (v.kind()) {
+    case Kind::String:
+      return static_cast<int64_t>(v.string_length());
+    case Kind::List:
+      return static_cast<int64_t>(v.as_list().size());
+    case Kind::Dict:
+      return static_cast<int64_t>(v.as_dict().size());
+    case Kind::Set:
+      return static_cast<int64_t>(v.as_set().size());
+    default:
+      if (as_undefined(v)) {
+        refuse_strict(v);
+        return 0;
+      }
+      throw Error("TypeError", "object of type '" + type_name(v) + "' has no len()");
+  }
+}
+
+Value add(const Value& a, const Value& b) {
+  if (as_undefined(a)) raise_undefined(a);
+  if (as_undefined(b)) raise_undefined(b);
+  if (a.is_string() && b.is_string()) return Value::string(a.as_string() + b.as_string());
+  if (a.is_list() && b.is_list() && a.is_tuple() == b.is_tuple()) {
+    List joined = a.as_list();
+    joined.insert(joined.end(), b.as_list().begin(), b.as_list().end());
+    return a.is_tuple() ? Value::tuple(std::move(joined)) : Value::list(std::move(joined));
+  }
+  bool numeric = (a.is_number() || a.is_bool()) && (b.is_number() || b.is_bool());
+  if (!numeric) {
+    if (a.is_list() && b.is_list())
+      throw Error("TypeError", "can only concatenate " + type_name(a) + " (not \"" + type_name(b) +
+                                   "\") to " + type_name(a));
+    throw Error("TypeError", "unsupported operand type(s) for +: '" + type_name(a) + "' and '" +
+                                 type_name(b) + "'");
+  }
+  return num_add(a, b);
+}
+
+bool less(const Value& a, const Value& b) { return python_compare(a, b, "<") < 0; }
+
+int64_t int_arg(const Value& v) {
+  if (v.is_bool()) return v.as_bool();
+  if (v.is_small_int()) return v.as_small_int();
+  if (v.is_big_int()) return v.big_int() < 0 ? INT64_MIN : INT64_MAX;
+  if (as_undefined(v)) refuse_strict(v);
+  throw Error("TypeError", "'" + type_name(v) + "' object cannot be interpreted as an integer");
+}
+
+bool is_space(char32_t cp) {
+  return cp == ' ' || (cp >= 0x09 && cp <= 0x0D) || (cp >= 0x1C && cp <= 0x1F) || cp == 0x85 ||
+         cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 ||
+         cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
+
+std::vector<std::string> split_lines(std::string_view s, bool keep_ends) {
+  std::vector<std::string> lines;
+  size_t start = 0;
+  for (size_t pos = 0; pos < s.size();) {
+    size_t here = pos;
+    char32_t cp = utf8::decode(s, pos);
+    bool end = cp == '\n' || cp == '\r' || cp == 0x0B || cp == 0x0C || (cp >= 0x1C && cp <= 0x1E) ||
+               cp == 0x85 || cp == 0x2028 || cp == 0x2029;
+    if (!end) continue;
+    if (cp == '\r' && pos < s.size() && s[pos] == '\n') ++pos;
+    lines.emplace_back(s.substr(start, (keep_ends ? pos : here) - start));
+    start = pos;
+  }
+  if (start < s.size()) lines.emplace_back(s.substr(start));
+  return lines;
+}
+
+std::u32string code_points(std::string_view s) {
+  std::u32string out;
+  out.reserve(s.size());
+  for (size_t pos = 0; pos < s.size();) out.push_back(utf8::decode(s, pos));
+  return out;
+}
+
+std::string from_code_points(std::u32string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char32_t cp : s) utf8::append(out, cp);
+  return out;
+}
+
+size_t max_bytes(const Runtime& runtime) {
+  constexpr size_t kMaxResultBytes = 100'000'000;  // as YAQL's string results
+  int64_t quota = runtime.limits().memory_quota;
+  return quota > 0 ? std::min(kMaxResultBytes, static_cast<size_t>(quota)) : kMaxResultBytes;
+}
+
+void check_size(const Runtime& runtime, size_t bytes) {
+  if (bytes > max_bytes(runtime))
+    throw Error("MemoryQuotaExceededException", "Expression consumed too much memory");
+}
+
+Value produced_sequence(const std::function<void(List& out)>& produce) {
+  auto items = std::make_shared<List>();
+  std::optional<Error> failure;
+  try {
+    produce(*items);
+  } catch (const Error& e) {
+    failure = e;
+  }
+  auto next = std::make_shared<size_t>(0);
+  return Value::sequence(boost::intrusive_ptr<SequenceObject>(
+      new GeneratorSequence([items, next, failure](Value& out) {
+        if (*next < items->size()) {
+          out = std::move((*items)[(*next)++]);
+          return true;
+        }
+        if (failure) throw *failure;
+        return false;
+      })));
+}
+
+// --- attribute= ---------------------------------------------------------------------------
+
+std::vector<Value> attribute_parts(const Value& attribute) {
+  if (attribute.is_null()) return {};
+  if (!attribute.is_string()) return {attribute};
+  std::vector<Value> parts;
+  std::string_view path = attribute.as_string();
+  size_t start = 0;
+  while (true) {
+    size_t dot = path.find('.', start);
+    std::string_view part = path.substr(start, dot == std::string_view::npos ? dot : dot - start);
+    bool digits = !part.empty() && part.find_first_not_of("0123456789") == std::string_view::npos;
+    parts.push_back(digits ? int_from_text(part) : Value::string(std::string(part)));
+    if (dot == std::string_view::npos) break;
+    start = dot + 1;
+  }
+  return parts;
+}
+
+Value ignore_case(const Value& v) {
+  return v.is_string() ? Value::string(yaql::strings::to_lower(v.as_string())) : v;
+}
+
+AttributeGetter::AttributeGetter(Runtime& runtime, const Value& attribute, bool ignore_case,
+                                 Value default_value)
+    : runtime_(&runtime),
+      parts_(attribute_parts(attribute)),
+      ignore_case_(ignore_case),
+      default_(std::move(default_value)) {}
+
+Value AttributeGetter::operator()(const Value& item) const {
+  Value current = item;
+  for (const Value& part : parts_) {
+    current = runtime_->getitem(current, part);
+    if (!default_.is_null() && as_undefined(current)) current = default_;
+  }
+  return ignore_case_ ? ignore_case(current) : current;
+}
+
+}  // namespace sirocco::jinja::filters

@@ -1,0 +1,55 @@
+// Jinja's filters on a single value: default (d), attr, items and string.
+#include <optional>
+
+#include "interp/error.h"
+#include "interp/text.h"
+#include "stdlib/jinja/filters_internal.h"
+#include "stdlib/jinja/library.h"
+
+namespace sirocco::jinja::filters {
+namespace {
+
+Value default_filter(Call& c) {
+  const Value& value = c[0];
+  if (as_undefined(value) || (truth(c[2]) && !truth(value))) return c[1];
+  return value;
+}
+
+// do_attr: the Python attribute only (a method of the value's type), never an item.
+Value attr(Call& c) {
+  const Value& obj = c[0];
+  if (as_undefined(obj)) raise_undefined(obj);
+  std::string name = jinja_str(c[1]);
+  if (!name.empty() && name[0] == '_' && c.runtime.sandboxed())
+    throw Error("SecurityError", "access to attribute " + python_repr(Value::string(name)) +
+                                     " of " + python_repr(Value::string(type_name(obj))) +
+                                     " object is unsafe.");
+  if (obj.is_opaque())
+    if (auto* object = dynamic_cast<const JinjaObject*>(obj.as_opaque()))
+      if (std::optional<Value> value = object->attribute(c.runtime, name)) return *value;
+  Value method = find_method(builtin_library(), obj, name);
+  if (method.is_null())
+    return c.runtime.undefined(python_repr(Value::string(type_name(obj) + " object")) +
+                               " has no attribute " + python_repr(Value::string(name)));
+  return method;
+}
+
+Value items(const Value& value) {
+  if (as_undefined(value)) return produced_sequence([](List&) {});
+  if (!value.is_dict()) throw Error("TypeError", "Can only get item pairs from a mapping.");
+  return produced_sequence([&value](List& out) {
+    for (const auto& [key, item] : value.as_dict()) out.push_back(Value::tuple({key, item}));
+  });
+}
+
+}  // namespace
+
+void register_value_filters(Registry& r) {
+  r.add("default(value: any, default_value: any = '', boolean: any = false)", default_filter);
+  r.add("d(value: any, default_value: any = '', boolean: any = false)", default_filter);
+  r.add("attr(obj: any, name: any)", attr);
+  r.add("items(value: any)", [](Call& c) { return items(c[0]); });
+  r.add("string(s: any)", [](Call& c) { return text(jinja_str(c[0])); });
+}
+
+}  // namespace sirocco::jinja::filters

@@ -1,0 +1,16 @@
+// Jinja's library: the Python methods of str, list, dict and tuple that templates call.
+#pragma once
+
+#include "interp/jinja_runtime.h"
+
+namespace sirocco::jinja {
+
+// Declares the Python methods of str, list, dict and tuple that templates call in the registry.
+//
+// As in Python, list.append, list.pop, dict.update and the other mutators change their
+// receiver in place, and every copy of that Value sees it (Jinja2's SandboxedEnvironment
+// allows them). So an evaluator must build the list and dict literals of a template afresh
+// on each evaluation rather than share one constant Value between renders.
+void register_methods(Registry& registry);
+
+}  // namespace sirocco::jinja

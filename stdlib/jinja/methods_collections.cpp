@@ -1,0 +1,190 @@
+// The Python methods of list, tuple and dict. Like Python's (and unlike every other Sirocco
+// value), a list or dict changes in place under its mutating methods (append, pop, update,
+// ...), and every copy of the Value sees the change: Jinja2's SandboxedEnvironment allows
+// them (only the ImmutableSandboxedEnvironment refuses them).
+#include <algorithm>
+
+#include "interp/jinja_ops.h"
+#include "interp/text.h"
+#include "stdlib/jinja/globals_internal.h"
+#include "stdlib/jinja/methods_internal.h"
+
+namespace sirocco::jinja {
+namespace {
+
+using pystr::bound_arg;
+using pystr::int_arg;
+
+List& mutable_list(const Value& v) { return const_cast<List&>(v.as_list()); }
+Dict& mutable_dict(const Value& v) { return const_cast<Dict&>(v.as_dict()); }
+
+Value count_of(const Call& c) {
+  int64_t n = 0;
+  for (const Value& item : c[0].as_list()) n += python_equal(item, c[1]);
+  return Value::integer(n);
+}
+
+// list.index / tuple.index(x, start, end).
+Value index_of(const Call& c) {
+  const List& items = c[0].as_list();
+  int64_t length = static_cast<int64_t>(items.size());
+  auto clamp = [length](int64_t i) {
+    if (i < 0) i += length;
+    return std::clamp<int64_t>(i, 0, length);
+  };
+  int64_t start = clamp(bound_arg(c[2], 0)), end = clamp(bound_arg(c[3], length));
+  for (int64_t i = start; i < end; ++i)
+    if (python_equal(items[static_cast<size_t>(i)], c[1])) return Value::integer(i);
+  if (c[0].is_tuple()) throw Error("ValueError", "tuple.index(x): x not in tuple");
+  throw Error("ValueError", python_repr(c[1]) + " is not in list");
+}
+
+Value pop_list(const Call& c) {
+  List& items = mutable_list(c[0]);
+  if (items.empty()) throw Error("IndexError", "pop from empty list");
+  int64_t length = static_cast<int64_t>(items.size());
+  int64_t i = int_arg(c[1]);
+  if (i < 0) i += length;
+  if (i < 0 || i >= length) throw Error("IndexError", "pop index out of range");
+  Value out = items[static_cast<size_t>(i)];
+  items.erase(items.begin() + i);
+  return out;
+}
+
+Value sort_list(Call& c) {
+  List& items = mutable_list(c[0]);
+  List keys = items;
+  if (!c[1].is_null())
+    for (Value& k : keys) k = c.runtime.call(c[1], {k}, {}, c.span);
+  std::vector<size_t> order(items.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  bool reverse = truthy(c[2]);
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return reverse ? python_compare(keys[b], keys[a], "<") < 0
+                   : python_compare(keys[a], keys[b], "<") < 0;
+  });
+  List sorted;
+  for (size_t i : order) sorted.push_back(items[i]);
+  items = std::move(sorted);
+  return Value();
+}
+
+void register_sequences(Registry& r) {
+  for (const char* type : {"list", "tuple"}) {
+    std::string t = type;
+    r.add(t + ".count(self: any, value: any)", count_of);
+    r.add(t + ".index(self: any, value: any, start: any = null, stop: any = null)", index_of);
+  }
+  r.add("list.copy(self: any)", [](Call& c) { return Value::list(c[0].as_list()); });
+  r.add("list.append(self: any, object: any)", [](Call& c) {
+    mutable_list(c[0]).push_back(c[1]);
+    return Value();
+  });
+  r.add("list.extend(self: any, iterable: any)", [](Call& c) {
+    List more = python_iterate(c[1]);
+    List& items = mutable_list(c[0]);
+    items.insert(items.end(), more.begin(), more.end());
+    return Value();
+  });
+  r.add("list.insert(self: any, index: any, object: any)", [](Call& c) {
+    List& items = mutable_list(c[0]);
+    int64_t length = static_cast<int64_t>(items.size()), i = int_arg(c[1]);
+    if (i < 0) i += length;
+    items.insert(items.begin() + std::clamp<int64_t>(i, 0, length), c[2]);
+    return Value();
+  });
+  r.add("list.pop(self: any, index: any = -1)", pop_list);
+  r.add("list.remove(self: any, value: any)", [](Call& c) {
+    List& items = mutable_list(c[0]);
+    for (size_t i = 0; i < items.size(); ++i)
+      if (python_equal(items[i], c[1])) {
+        items.erase(items.begin() + static_cast<ptrdiff_t>(i));
+        return Value();
+      }
+    throw Error("ValueError", "list.remove(x): x not in list");
+  });
+  r.add("list.clear(self: any)", [](Call& c) {
+    mutable_list(c[0]).clear();
+    return Value();
+  });
+  r.add("list.reverse(self: any)", [](Call& c) {
+    List& items = mutable_list(c[0]);
+    std::reverse(items.begin(), items.end());
+    return Value();
+  });
+  r.add("list.sort(self: any, key: any = null, reverse: any = false)", sort_list);
+}
+
+const Value* find_key(const Call& c, const Value& key) {
+  refuse_strict(key);
+  require_hashable(key);
+  return c[0].as_dict().find(key);
+}
+
+void register_dict(Registry& r) {
+  r.add("dict.keys(self: any)", [](Call& c) {
+    List keys;
+    for (const auto& entry : c[0].as_dict()) keys.push_back(entry.first);
+    return Value::list(std::move(keys));
+  });
+  r.add("dict.values(self: any)", [](Call& c) {
+    List values;
+    for (const auto& entry : c[0].as_dict()) values.push_back(entry.second);
+    return Value::list(std::move(values));
+  });
+  r.add("dict.items(self: any)", [](Call& c) {
+    List items;
+    for (const auto& [key, value] : c[0].as_dict()) items.push_back(Value::tuple({key, value}));
+    return Value::list(std::move(items));
+  });
+  r.add("dict.get(self: any, key: any, default: any = null)", [](Call& c) {
+    const Value* v = find_key(c, c[1]);
+    return v ? *v : c[2];
+  });
+  r.add("dict.copy(self: any)", [](Call& c) { return Value::dict(c[0].as_dict()); });
+  r.add("dict.pop(self: any, key: any, *default: any)", [](Call& c) {
+    std::vector<Value> fallback = c.rest();
+    if (fallback.size() > 1)
+      throw Error("TypeError",
+                  "pop expected at most 2 arguments, got " + std::to_string(fallback.size() + 1));
+    const Value* v = find_key(c, c[1]);
+    if (!v) {
+      if (fallback.empty()) throw Error("KeyError", python_repr(c[1]));
+      return fallback[0];
+    }
+    Value out = *v;
+    mutable_dict(c[0]).erase(c[1]);
+    return out;
+  });
+  r.add("dict.popitem(self: any)", [](Call& c) {
+    const Dict& d = c[0].as_dict();
+    if (d.empty()) throw Error("KeyError", "'popitem(): dictionary is empty'");
+    auto [key, value] = d.entries().back();
+    mutable_dict(c[0]).erase(key);
+    return Value::tuple({key, value});
+  });
+  r.add("dict.setdefault(self: any, key: any, default: any = null)", [](Call& c) {
+    if (const Value* v = find_key(c, c[1])) return *v;
+    mutable_dict(c[0]).set(c[1], c[2]);
+    return c[2];
+  });
+  r.add("dict.update(self: any, *args: any, **kwargs: any)", [](Call& c) {
+    Dict more = build_dict(c.rest(), c.kwargs);
+    Dict& d = mutable_dict(c[0]);
+    for (const auto& [key, value] : more) d.set(key, value);
+    return Value();
+  });
+  r.add("dict.clear(self: any)", [](Call& c) {
+    mutable_dict(c[0]) = Dict();
+    return Value();
+  });
+}
+
+}  // namespace
+
+void register_collection_methods(Registry& r) {
+  register_sequences(r);
+  register_dict(r);
+}
+
+}  // namespace sirocco::jinja

@@ -1,0 +1,274 @@
+// Python's str algorithms that Jinja's str methods need beyond the YAQL strings module: case
+// changes by Unicode's mappings (utf8proc), the is*() predicates, padding, counting and
+// line splitting, all counted in code points.
+#include <utf8proc.h>
+
+#include <cstdlib>
+#include <memory>
+
+#include "interp/text.h"
+#include "interp/utf8.h"
+#include "stdlib/jinja/methods_internal.h"
+#include "stdlib/yaql/strings_internal.h"
+
+namespace sirocco::jinja::pystr {
+namespace {
+
+using Category = utf8proc_category_t;
+
+Category category(char32_t cp) { return utf8proc_category(static_cast<utf8proc_int32_t>(cp)); }
+bool is_lower_cp(char32_t cp) { return category(cp) == UTF8PROC_CATEGORY_LL; }
+bool is_upper_cp(char32_t cp) { return category(cp) == UTF8PROC_CATEGORY_LU; }
+bool is_title_cp(char32_t cp) { return category(cp) == UTF8PROC_CATEGORY_LT; }
+bool is_cased_cp(char32_t cp) { return is_lower_cp(cp) || is_upper_cp(cp) || is_title_cp(cp); }
+bool is_alpha_cp(char32_t cp) {
+  Category c = category(cp);
+  return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
+}
+bool is_decimal_cp(char32_t cp) { return category(cp) == UTF8PROC_CATEGORY_ND; }
+// Numeric_Type=Digit beyond the decimals: superscripts, subscripts, circled digits.
+bool is_digit_cp(char32_t cp) {
+  return is_decimal_cp(cp) || cp == 0xB2 || cp == 0xB3 || cp == 0xB9 ||
+         (cp >= 0x2070 && cp <= 0x2079 && cp != 0x2071 && cp != 0x2072 && cp != 0x2073) ||
+         (cp >= 0x2080 && cp <= 0x2089) || (cp >= 0x2460 && cp <= 0x2468) ||
+         (cp >= 0x2780 && cp <= 0x2788);
+}
+bool is_numeric_cp(char32_t cp) {
+  Category c = category(cp);
+  return c == UTF8PROC_CATEGORY_ND || c == UTF8PROC_CATEGORY_NL || c == UTF8PROC_CATEGORY_NO;
+}
+bool is_space_cp(char32_t cp) {
+  return (cp >= 0x9 && cp <= 0xd) || (cp >= 0x1c && cp <= 0x20) || cp == 0x85 || cp == 0xa0 ||
+         cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200a) || cp == 0x2028 || cp == 0x2029 ||
+         cp == 0x202f || cp == 0x205f || cp == 0x3000;
+}
+bool is_printable_cp(char32_t cp) {
+  if (cp == ' ') return true;
+  Category c = category(cp);
+  return !(c == UTF8PROC_CATEGORY_CN || (c >= UTF8PROC_CATEGORY_ZS && c <= UTF8PROC_CATEGORY_CO));
+}
+bool is_identifier_start(char32_t cp) {
+  return cp == '_' || is_alpha_cp(cp) || category(cp) == UTF8PROC_CATEGORY_NL;
+}
+bool is_identifier_continue(char32_t cp) {
+  Category c = category(cp);
+  return is_identifier_start(cp) || c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC ||
+         c == UTF8PROC_CATEGORY_ND || c == UTF8PROC_CATEGORY_PC;
+}
+
+std::string encode(char32_t cp) {
+  std::string out;
+  utf8::append(out, cp);
+  return out;
+}
+std::string upper_of(char32_t cp) { return yaql::strings::to_upper(encode(cp)); }
+std::string lower_of(char32_t cp) { return yaql::strings::to_lower(encode(cp)); }
+// The titlecase of one code point; ß has a two-letter one.
+std::string title_of(char32_t cp) {
+  if (cp == 0xDF) return "Ss";
+  return encode(static_cast<char32_t>(utf8proc_totitle(static_cast<utf8proc_int32_t>(cp))));
+}
+
+[[noreturn]] void type_error(std::string message) { throw Error("TypeError", std::move(message)); }
+
+}  // namespace
+
+const std::string& text_arg(const Value& v, std::string_view what) {
+  if (!v.is_string()) type_error(std::string(what) + " must be str, not " + type_name(v));
+  return v.as_string();
+}
+
+int64_t int_arg(const Value& v) {
+  if (v.is_bool()) return v.as_bool();
+  if (v.is_small_int()) return v.as_small_int();
+  if (v.is_big_int()) return v.as_big_int() < 0 ? INT64_MIN : INT64_MAX;
+  type_error("'" + type_name(v) + "' object cannot be interpreted as an integer");
+}
+
+int64_t bound_arg(const Value& v, int64_t fallback) {
+  if (v.is_null()) return fallback;
+  if (!v.is_int() && !v.is_bool())
+    type_error("slice indices must be integers or None or have an __index__ method");
+  return int_arg(v);
+}
+
+std::string capitalize(std::string_view s) {
+  std::string out;
+  bool first = true;
+  for (size_t pos = 0; pos < s.size();) {
+    char32_t cp = utf8::decode(s, pos);
+    out += first ? title_of(cp) : lower_of(cp);
+    first = false;
+  }
+  return out;
+}
+
+std::string title(std::string_view s) {
+  std::string out;
+  bool previous_cased = false;
+  for (size_t pos = 0; pos < s.size();) {
+    char32_t cp = utf8::decode(s, pos);
+    out += previous_cased ? lower_of(cp) : title_of(cp);
+    previous_cased = is_cased_cp(cp);
+  }
+  return out;
+}
+
+std::string swapcase(std::string_view s) {
+  std::string out;
+  for (size_t pos = 0; pos < s.size();) {
+    char32_t cp = utf8::decode(s, pos);
+    out += is_upper_cp(cp) || is_title_cp(cp) ? lower_of(cp)
+           : is_lower_cp(cp)                  ? upper_of(cp)
+                                              : encode(cp);
+  }
+  return out;
+}
+
+std::string casefold(std::string_view s) {
+  utf8proc_uint8_t* folded = nullptr;
+  utf8proc_ssize_t n =
+      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
+                   static_cast<utf8proc_ssize_t>(s.size()), &folded, UTF8PROC_CASEFOLD);
+  std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owner(folded, &std::free);
+  if (n < 0) return yaql::strings::to_lower(s);
+  return std::string(reinterpret_cast<const char*>(folded), static_cast<size_t>(n));
+}
+
+bool is_kind(std::string_view s, std::string_view kind) {
+  std::vector<char32_t> cps;
+  for (size_t pos = 0; pos < s.size();) cps.push_back(utf8::decode(s, pos));
+  auto all = [&](bool (*pred)(char32_t)) {
+    if (cps.empty()) return false;
+    for (char32_t cp : cps)
+      if (!pred(cp)) return false;
+    return true;
+  };
+  if (kind == "alpha") return all(is_alpha_cp);
+  if (kind == "decimal") return all(is_decimal_cp);
+  if (kind == "digit") return all(is_digit_cp);
+  if (kind == "numeric") return all(is_numeric_cp);
+  if (kind == "space") return all(is_space_cp);
+  if (kind == "alnum")
+    return all([](char32_t cp) { return is_alpha_cp(cp) || is_numeric_cp(cp) || is_digit_cp(cp); });
+  if (kind == "ascii") {
+    for (char32_t cp : cps)
+      if (cp >= 0x80) return false;
+    return true;
+  }
+  if (kind == "printable") {
+    for (char32_t cp : cps)
+      if (!is_printable_cp(cp)) return false;
+    return true;
+  }
+  if (kind == "identifier") {
+    if (cps.empty() || !is_identifier_start(cps[0])) return false;
+    for (char32_t cp : cps)
+      if (!is_identifier_continue(cp)) return false;
+    return true;
+  }
+  bool cased = false;
+  if (kind == "lower" || kind == "upper") {
+    bool lower = kind == "lower";
+    for (char32_t cp : cps) {
+      if (is_title_cp(cp) || (lower ? is_upper_cp(cp) : is_lower_cp(cp))) return false;
+      cased = cased || is_cased_cp(cp);
+    }
+    return cased;
+  }
+  // title: upper and titlecase letters only after uncased ones, lowercase only after cased.
+  bool previous_cased = false;
+  for (char32_t cp : cps) {
+    if (is_upper_cp(cp) || is_title_cp(cp)) {
+      if (previous_cased) return false;
+      previous_cased = cased = true;
+    } else if (is_lower_cp(cp)) {
+      if (!previous_cased) return false;
+      previous_cased = cased = true;
+    } else {
+      previous_cased = false;
+    }
+  }
+  return cased;
+}
+
+std::string pad(const Value& s, int64_t width, std::string_view fill, char align) {
+  if (utf8::length(fill) != 1) type_error("The fill character must be exactly one character long");
+  int64_t length = static_cast<int64_t>(s.string_length());
+  if (width <= length) return s.as_string();
+  int64_t margin = width - length;
+  int64_t left = align == '<' ? 0 : align == '>' ? margin : margin / 2 + (margin & width & 1);
+  std::string out;
+  for (int64_t i = 0; i < left; ++i) out += fill;
+  out += s.as_string();
+  for (int64_t i = left; i < margin; ++i) out += fill;
+  return out;
+}
+
+std::string zfill(const Value& s, int64_t width) {
+  const std::string& text = s.as_string();
+  int64_t length = static_cast<int64_t>(s.string_length());
+  if (width <= length) return text;
+  bool sign = !text.empty() && (text[0] == '+' || text[0] == '-');
+  std::string out = sign ? text.substr(0, 1) : "";
+  out.append(static_cast<size_t>(width - length), '0');
+  out += sign ? text.substr(1) : text;
+  return out;
+}
+
+std::string expandtabs(std::string_view s, int64_t tabsize) {
+  std::string out;
+  int64_t column = 0;
+  for (size_t pos = 0; pos < s.size();) {
+    size_t begin = pos;
+    char32_t cp = utf8::decode(s, pos);
+    if (cp == '\t') {
+      if (tabsize > 0) {
+        int64_t spaces = tabsize - column % tabsize;
+        out.append(static_cast<size_t>(spaces), ' ');
+        column += spaces;
+      }
+    } else {
+      out += s.substr(begin, pos - begin);
+      column = cp == '\n' || cp == '\r' ? 0 : column + 1;
+    }
+  }
+  return out;
+}
+
+int64_t count(const Value& s, std::string_view sub, int64_t start, int64_t end) {
+  int64_t length = static_cast<int64_t>(s.string_length());
+  if (start < 0) start = std::max<int64_t>(start + length, 0);
+  if (end < 0) end = std::max<int64_t>(end + length, 0);
+  end = std::min(end, length);
+  if (start > length || end < start) return 0;
+  int64_t sub_length = static_cast<int64_t>(utf8::length(sub));
+  if (sub_length == 0) return end - start + 1;
+  int64_t n = 0;
+  for (int64_t at = start;;) {
+    at = yaql::strings::find(s, sub, at, end, false);
+    if (at < 0) return n;
+    ++n;
+    at += sub_length;
+  }
+}
+
+List splitlines(std::string_view s, bool keepends) {
+  List out;
+  size_t line_start = 0;
+  for (size_t pos = 0; pos < s.size();) {
+    size_t begin = pos;
+    char32_t cp = utf8::decode(s, pos);
+    bool is_break = (cp >= 0xa && cp <= 0xd) || (cp >= 0x1c && cp <= 0x1e) || cp == 0x85 ||
+                    cp == 0x2028 || cp == 0x2029;
+    if (!is_break) continue;
+    if (cp == '\r' && pos < s.size() && s[pos] == '\n') ++pos;
+    out.push_back(
+        Value::string(std::string(s.substr(line_start, (keepends ? pos : begin) - line_start))));
+    line_start = pos;
+  }
+  if (line_start < s.size()) out.push_back(Value::string(std::string(s.substr(line_start))));
+  return out;
+}
+
+}  // namespace sirocco::jinja::pystr

@@ -1,0 +1,152 @@
+// Jinja's 39 builtin tests (jinja2/tests.py TESTS of Jinja2 3.1), with Python's semantics:
+// `x is odd` is `x % 2 == 1`, `x is sequence` asks for len() and [], comparison tests are the
+// operators. An Undefined behaves as Jinja2's does: the lenient one only refuses arithmetic
+// and ordering, the strict one refuses every use but `defined`/`undefined` and type checks.
+#include "stdlib/jinja/tests.h"
+
+#include <utf8proc.h>
+
+#include "interp/jinja_ops.h"
+#include "interp/number.h"
+#include "interp/text.h"
+#include "interp/utf8.h"
+
+namespace sirocco::jinja {
+namespace {
+
+Value boolean(bool b) { return Value::boolean(b); }
+
+// `value % divisor == remainder`. A str left of % is printf-style formatting in Python: with
+// no '%' in it that is a TypeError, with one it yields a str, never equal to a number.
+bool has_remainder(const Value& value, const Value& divisor, int remainder) {
+  refuse_undefined(value);
+  refuse_undefined(divisor);
+  if (value.is_string()) {
+    if (value.as_string().find('%') == std::string::npos)
+      throw Error("TypeError", "not all arguments converted during string formatting");
+    return false;
+  }
+  return equals(num_mod(value, divisor), Value::integer(remainder));
+}
+
+// Python's str.islower() (lower) or str.isupper(): some cased character, and none of the
+// other case (a titlecase letter counts as upper for both).
+bool all_cased_are(const std::string& s, bool lower) {
+  bool cased = false;
+  for (size_t pos = 0; pos < s.size();) {
+    auto category = utf8proc_category(static_cast<utf8proc_int32_t>(utf8::decode(s, pos)));
+    bool is_lower = category == UTF8PROC_CATEGORY_LL;
+    bool is_upper = category == UTF8PROC_CATEGORY_LU || category == UTF8PROC_CATEGORY_LT;
+    if (category == UTF8PROC_CATEGORY_LT || (lower ? is_upper : is_lower)) return false;
+    cased = cased || is_lower || is_upper;
+  }
+  return cased;
+}
+
+bool case_test(const Value& v, bool lower) {
+  refuse_strict(v);
+  return all_cased_are(jinja_str(v), lower);
+}
+
+// len(value) and value.__getitem__ both exist.
+bool is_sequence(const Value& v) {
+  if (const UndefinedObject* u = as_undefined(v)) return !u->strict;
+  return v.is_string() || v.is_list() || v.is_dict();
+}
+
+// iter(value) works.
+bool is_iterable(const Value& v) {
+  if (as_undefined(v)) return refuse_strict(v), true;
+  return v.is_string() || v.is_list() || v.is_dict() || v.is_set() || v.is_sequence();
+}
+
+// Python's `value is other`. None and booleans are singletons and CPython caches the ints
+// from -5 to 256; other values are the same object only when they share their heap object
+// (the same variable twice), which two literals never do.
+bool same_object(const Value& a, const Value& b) {
+  if (a.kind() != b.kind()) return false;
+  switch (a.kind()) {
+    case Kind::Null:
+      return true;
+    case Kind::Bool:
+      return a.as_bool() == b.as_bool();
+    case Kind::Int:
+      if (a.is_small_int() && b.is_small_int())
+        return a.as_small_int() == b.as_small_int() && a.as_small_int() >= -5 &&
+               a.as_small_int() <= 256;
+      return a.object() == b.object();
+    case Kind::Float:
+    case Kind::TimeSpan:
+      return false;
+    default:
+      return a.object() == b.object();
+  }
+}
+
+// `name in env.filters` (or tests): a name must be hashable; only a str can be there.
+bool names_entry(const Value& name, Runtime& runtime, bool filter) {
+  refuse_strict(name);
+  if (as_undefined(name)) return false;
+  require_hashable(name);
+  if (!name.is_string()) return false;
+  return filter ? runtime.has_filter(name.as_string()) : runtime.has_test(name.as_string());
+}
+
+void register_comparison(Registry& r, std::initializer_list<const char*> names,
+                         Value (*compare_fn)(const Value&, const Value&)) {
+  for (const char* name : names)
+    r.add(std::string(name) + "(a: any, b: any)",
+          [compare_fn](Call& c) { return compare_fn(c[0], c[1]); });
+}
+
+}  // namespace
+
+void register_tests(Registry& r) {
+  r.add("odd(value: any)",
+        [](Call& c) { return boolean(has_remainder(c[0], Value::integer(2), 1)); });
+  r.add("even(value: any)",
+        [](Call& c) { return boolean(has_remainder(c[0], Value::integer(2), 0)); });
+  r.add("divisibleby(value: any, num: any)",
+        [](Call& c) { return boolean(has_remainder(c[0], c[1], 0)); });
+  r.add("defined(value: any)", [](Call& c) { return boolean(!as_undefined(c[0])); });
+  r.add("undefined(value: any)", [](Call& c) { return boolean(as_undefined(c[0]) != nullptr); });
+  r.add("filter(value: any)", [](Call& c) { return boolean(names_entry(c[0], c.runtime, true)); });
+  r.add("test(value: any)", [](Call& c) { return boolean(names_entry(c[0], c.runtime, false)); });
+  r.add("none(value: any)", [](Call& c) { return boolean(c[0].is_null()); });
+  r.add("boolean(value: any)", [](Call& c) { return boolean(c[0].is_bool()); });
+  r.add("false(value: any)", [](Call& c) { return boolean(c[0].is_bool() && !c[0].as_bool()); });
+  r.add("true(value: any)", [](Call& c) { return boolean(c[0].is_bool() && c[0].as_bool()); });
+  r.add("integer(value: any)", [](Call& c) { return boolean(c[0].is_int()); });
+  r.add("float(value: any)", [](Call& c) { return boolean(c[0].is_float()); });
+  r.add("lower(value: any)", [](Call& c) { return boolean(case_test(c[0], true)); });
+  r.add("upper(value: any)", [](Call& c) { return boolean(case_test(c[0], false)); });
+  r.add("string(value: any)", [](Call& c) { return boolean(c[0].is_string()); });
+  r.add("mapping(value: any)", [](Call& c) { return boolean(c[0].is_dict()); });
+  r.add("number(value: any)", [](Call& c) { return boolean(c[0].is_number() || c[0].is_bool()); });
+  r.add("sequence(value: any)", [](Call& c) { return boolean(is_sequence(c[0])); });
+  r.add("iterable(value: any)", [](Call& c) { return boolean(is_iterable(c[0])); });
+  r.add("callable(obj: any)",
+        [](Call& c) { return boolean(c[0].is_function() || as_undefined(c[0]) != nullptr); });
+  r.add("sameas(value: any, other: any)", [](Call& c) { return boolean(same_object(c[0], c[1])); });
+  // Jinja's Markup is the one type with __html__, and Sirocco has no autoescaping.
+  r.add("escaped(value: any)", [](Call&) { return boolean(false); });
+  r.add("in(value: any, seq: any)", [](Call& c) { return boolean(contains(c[1], c[0])); });
+  register_comparison(r, {"==", "eq", "equalto"},
+                      [](const Value& a, const Value& b) { return boolean(python_equal(a, b)); });
+  register_comparison(r, {"!=", "ne"},
+                      [](const Value& a, const Value& b) { return boolean(!python_equal(a, b)); });
+  register_comparison(r, {">", "gt", "greaterthan"}, [](const Value& a, const Value& b) {
+    return boolean(python_compare(a, b, ">") > 0);
+  });
+  register_comparison(r, {">=", "ge"}, [](const Value& a, const Value& b) {
+    return boolean(python_compare(a, b, ">=") >= 0);
+  });
+  register_comparison(r, {"<", "lt", "lessthan"}, [](const Value& a, const Value& b) {
+    return boolean(python_compare(a, b, "<") < 0);
+  });
+  register_comparison(r, {"<=", "le"}, [](const Value& a, const Value& b) {
+    return boolean(python_compare(a, b, "<=") <= 0);
+  });
+}
+
+}  // namespace sirocco::jinja

@@ -1,0 +1,254 @@
+// The Python methods templates call on str, list, tuple and dict: each row's answer is what
+// Jinja2 3.1.2's SandboxedEnvironment gives for `receiver.name(*args, **kwargs)`, written as
+// repr((result, receiver)) so that in-place changes show (dict views listed).
+#include <gtest/gtest.h>
+
+#include "tests/stdlib/jinja/fake_runtime.h"
+
+namespace sirocco::jinja {
+namespace {
+
+struct MethodCase {
+  const char* receiver;  // JSON
+  const char* name;
+  const char* args;    // JSON array
+  const char* kwargs;  // JSON object, or ""
+  const char* expected;
+};
+
+TEST(JinjaMethods, AnswerLikePython) {
+  const MethodCase cases[] = {
+      {"\"Hello World\"", "upper", "[]", "", "('HELLO WORLD', 'Hello World')"},
+      {"\"Straße\"", "upper", "[]", "", "('STRASSE', 'Straße')"},
+      {"\"ÀBC\"", "lower", "[]", "", "('àbc', 'ÀBC')"},
+      {"\"hello wORLD\"", "capitalize", "[]", "", "('Hello world', 'hello wORLD')"},
+      {"\"ßa\"", "capitalize", "[]", "", "('Ssa', 'ßa')"},
+      {"\"hello wORLD it's 3rd\"", "title", "[]", "",
+       "(\"Hello World It'S 3Rd\", \"hello wORLD it's 3rd\")"},
+      {"\"ǆemal\"", "title", "[]", "", "('ǅemal', 'ǆemal')"},
+      {"\"Hello ß\"", "swapcase", "[]", "", "('hELLO SS', 'Hello ß')"},
+      {"\"Straße ǅ\"", "casefold", "[]", "", "('strasse ǆ', 'Straße ǅ')"},
+      {"\"  a b  \"", "strip", "[]", "", "('a b', '  a b  ')"},
+      {"\"xxaxx\"", "strip", "[\"x\"]", "", "('a', 'xxaxx')"},
+      {"\"xxaxx\"", "lstrip", "[\"x\"]", "", "('axx', 'xxaxx')"},
+      {"\"xxaxx\"", "rstrip", "[\"x\"]", "", "('xxa', 'xxaxx')"},
+      {"\"  a \"", "strip", "[null]", "", "('a', '  a ')"},
+      {"\"a\"", "strip", "[1]", "", "!TypeError"},
+      {"\"a,b,,c\"", "split", "[\",\"]", "", "(['a', 'b', '', 'c'], 'a,b,,c')"},
+      {"\" a  b \"", "split", "[]", "", "(['a', 'b'], ' a  b ')"},
+      {"\"a,b,c\"", "split", "[\",\", 1]", "", "(['a', 'b,c'], 'a,b,c')"},
+      {"\"a,b,c\"", "rsplit", "[\",\", 1]", "", "(['a,b', 'c'], 'a,b,c')"},
+      {"\"a b c\"", "split", "[]", "{\"maxsplit\": 1}", "(['a', 'b c'], 'a b c')"},
+      {"\"a\"", "split", "[\"\"]", "", "!ValueError"},
+      {"\"a\"", "split", "[1]", "", "!TypeError"},
+      {"\"a\\nb\\r\\nc\\rd\\u2028e\"", "splitlines", "[]", "",
+       "(['a', 'b', 'c', 'd', 'e'], 'a\\nb\\r\\nc\\rd\\u2028e')"},
+      {"\"a\\nb\\n\"", "splitlines", "[true]", "", "(['a\\n', 'b\\n'], 'a\\nb\\n')"},
+      {"\"\"", "splitlines", "[]", "", "([], '')"},
+      {"\"abc\"", "startswith", "[\"ab\"]", "", "(True, 'abc')"},
+      {"\"abc\"", "startswith", "[\"b\", 1]", "", "(True, 'abc')"},
+      {"\"abc\"", "startswith", "[\"\", 4]", "", "(False, 'abc')"},
+      {"\"abc\"", "startswith", "[\"\", 3]", "", "(True, 'abc')"},
+      {"\"abc\"", "startswith", "[1]", "", "!TypeError"},
+      {"\"abc\"", "endswith", "[\"bc\"]", "", "(True, 'abc')"},
+      {"\"abc\"", "endswith", "[\"c\", 0, 2]", "", "(False, 'abc')"},
+      {"\"abc\"", "endswith", "[\"b\", -3, -1]", "", "(True, 'abc')"},
+      {"\"aaa\"", "replace", "[\"a\", \"b\"]", "", "('bbb', 'aaa')"},
+      {"\"aaa\"", "replace", "[\"a\", \"b\", 2]", "", "('bba', 'aaa')"},
+      {"\"abc\"", "replace", "[\"\", \"-\"]", "", "('-a-b-c-', 'abc')"},
+      {"\"abc\"", "replace", "[1, \"-\"]", "", "!TypeError"},
+      {"\"héllo\"", "find", "[\"l\"]", "", "(2, 'héllo')"},
+      {"\"héllo\"", "rfind", "[\"l\"]", "", "(3, 'héllo')"},
+      {"\"hello\"", "find", "[\"z\"]", "", "(-1, 'hello')"},
+      {"\"hello\"", "find", "[\"l\", 3]", "", "(3, 'hello')"},
+      {"\"hello\"", "find", "[\"l\", -2, -1]", "", "(3, 'hello')"},
+      {"\"hello\"", "index", "[\"e\"]", "", "(1, 'hello')"},
+      {"\"hello\"", "index", "[\"z\"]", "", "!ValueError"},
+      {"\"hello\"", "rindex", "[\"l\"]", "", "(3, 'hello')"},
+      {"\"hello\"", "find", "[1]", "", "!TypeError"},
+      {"\"banana\"", "count", "[\"a\"]", "", "(3, 'banana')"},
+      {"\"banana\"", "count", "[\"an\", 2]", "", "(1, 'banana')"},
+      {"\"banana\"", "count", "[\"\"]", "", "(7, 'banana')"},
+      {"\"banana\"", "count", "[\"a\", -2]", "", "(1, 'banana')"},
+      {"\"abc\"", "count", "[\"\", 1, 2]", "", "(2, 'abc')"},
+      {"\", \"", "join", "[[\"a\", \"b\"]]", "", "('a, b', ', ')"},
+      {"\"-\"", "join", "[\"abc\"]", "", "('a-b-c', '-')"},
+      {"\"-\"", "join", "[{\"a\": 1, \"b\": 2}]", "", "('a-b', '-')"},
+      {"\"-\"", "join", "[[1, 2]]", "", "!TypeError"},
+      {"\"-\"", "join", "[1]", "", "!TypeError"},
+      {"\"-\"", "join", "[[]]", "", "('', '-')"},
+      {"\"a=b=c\"", "partition", "[\"=\"]", "", "(('a', '=', 'b=c'), 'a=b=c')"},
+      {"\"abc\"", "partition", "[\"=\"]", "", "(('abc', '', ''), 'abc')"},
+      {"\"a=b=c\"", "rpartition", "[\"=\"]", "", "(('a=b', '=', 'c'), 'a=b=c')"},
+      {"\"abc\"", "rpartition", "[\"=\"]", "", "(('', '', 'abc'), 'abc')"},
+      {"\"abc\"", "partition", "[\"\"]", "", "!ValueError"},
+      {"\"abc\"", "center", "[7]", "", "('  abc  ', 'abc')"},
+      {"\"abc\"", "center", "[6, \"*\"]", "", "('*abc**', 'abc')"},
+      {"\"ab\"", "center", "[5]", "", "('  ab ', 'ab')"},
+      {"\"abc\"", "center", "[2]", "", "('abc', 'abc')"},
+      {"\"abc\"", "center", "[7, \"ab\"]", "", "!TypeError"},
+      {"\"abc\"", "center", "[7.0]", "", "!TypeError"},
+      {"\"abc\"", "ljust", "[5, \".\"]", "", "('abc..', 'abc')"},
+      {"\"abc\"", "rjust", "[5]", "", "('  abc', 'abc')"},
+      {"\"é\"", "rjust", "[3, \"é\"]", "", "('ééé', 'é')"},
+      {"\"42\"", "zfill", "[5]", "", "('00042', '42')"},
+      {"\"-42\"", "zfill", "[5]", "", "('-0042', '-42')"},
+      {"\"+4\"", "zfill", "[4]", "", "('+004', '+4')"},
+      {"\"abc\"", "zfill", "[2]", "", "('abc', 'abc')"},
+      {"\"\"", "zfill", "[3]", "", "('000', '')"},
+      {"\"a\\tbc\\td\"", "expandtabs", "[]", "", "('a       bc      d', 'a\\tbc\\td')"},
+      {"\"a\\tb\"", "expandtabs", "[4]", "", "('a   b', 'a\\tb')"},
+      {"\"abc\"", "removeprefix", "[\"ab\"]", "", "('c', 'abc')"},
+      {"\"abc\"", "removeprefix", "[\"x\"]", "", "('abc', 'abc')"},
+      {"\"abc\"", "removesuffix", "[\"bc\"]", "", "('a', 'abc')"},
+      {"\"abc\"", "removesuffix", "[\"\"]", "", "('abc', 'abc')"},
+      {"\"abc\"", "isalpha", "[]", "", "(True, 'abc')"},
+      {"\"ab1\"", "isalpha", "[]", "", "(False, 'ab1')"},
+      {"\"\"", "isalpha", "[]", "", "(False, '')"},
+      {"\"ab1\"", "isalnum", "[]", "", "(True, 'ab1')"},
+      {"\"123\"", "isdigit", "[]", "", "(True, '123')"},
+      {"\"²\"", "isdigit", "[]", "", "(True, '²')"},
+      {"\"²\"", "isdecimal", "[]", "", "(False, '²')"},
+      {"\"½\"", "isnumeric", "[]", "", "(True, '½')"},
+      {"\"½\"", "isdigit", "[]", "", "(False, '½')"},
+      {"\" \\t\\n\"", "isspace", "[]", "", "(True, ' \\t\\n')"},
+      {"\"\"", "isspace", "[]", "", "(False, '')"},
+      {"\"abc\"", "islower", "[]", "", "(True, 'abc')"},
+      {"\"ABC\"", "isupper", "[]", "", "(True, 'ABC')"},
+      {"\"Hello World\"", "istitle", "[]", "", "(True, 'Hello World')"},
+      {"\"Hello world\"", "istitle", "[]", "", "(False, 'Hello world')"},
+      {"\"HeLLo\"", "istitle", "[]", "", "(False, 'HeLLo')"},
+      {"\"_a1\"", "isidentifier", "[]", "", "(True, '_a1')"},
+      {"\"1a\"", "isidentifier", "[]", "", "(False, '1a')"},
+      {"\"é\"", "isascii", "[]", "", "(False, 'é')"},
+      {"\"\"", "isascii", "[]", "", "(True, '')"},
+      {"\"a\\tb\"", "isprintable", "[]", "", "(False, 'a\\tb')"},
+      {"\"a b\"", "isprintable", "[]", "", "(True, 'a b')"},
+      {"\"{}-{}\"", "format", "[\"a\", 1]", "", "('a-1', '{}-{}')"},
+      {"\"{0}{0}\"", "format", "[123456.789]", "", "('123456.789123456.789', '{0}{0}')"},
+      {"\"{:>6}\"", "format", "[\"papa\"]", "", "('  papa', '{:>6}')"},
+      {"\"{x}\"", "format", "[]", "{\"x\": [1, \"a\"]}", "(\"[1, 'a']\", '{x}')"},
+      {"\"{}-{}\"", "format", "[\"lima\"]", "", "!IndexError"},
+      {"\"{0.foo}\"", "format", "[{\"foo\": 42}]", "", "('42', '{0.foo}')"},
+      {"\"{0[foo]}\"", "format", "[{\"foo\": 42}]", "", "('42', '{0[foo]}')"},
+      {"\"{0[1]}\"", "format", "[[5, 6]]", "", "('6', '{0[1]}')"},
+      {"\"{0.__class__}\"", "format", "[42]", "", "('', '{0.__class__}')"},
+      {"\"{0!r}\"", "format", "[\"a\"]", "", "(\"'a'\", '{0!r}')"},
+      {"\"{:.2f}\"", "format", "[3.14159]", "", "('3.14', '{:.2f}')"},
+      {"\"{:,}\"", "format", "[1234567]", "", "('1,234,567', '{:,}')"},
+      {"\"{} {}\"", "format", "[[1], {\"a\": null}]", "", "(\"[1] {'a': None}\", '{} {}')"},
+      {"\"{x}\"", "format", "[]", "", "!KeyError"},
+      {"\"{\"", "format", "[]", "", "!ValueError"},
+      {"\"{0[2]}\"", "format", "[[1]]", "", "('', '{0[2]}')"},
+      {"\"{0.missing}\"", "format", "[{\"a\": 1}]", "", "('', '{0.missing}')"},
+      {"\"a{x}b\"", "format_map", "[{\"x\": 42}]", "", "('a42b', 'a{x}b')"},
+      {"\"a{x.foo}b\"", "format_map", "[{\"x\": {\"foo\": 42}}]", "", "('a42b', 'a{x.foo}b')"},
+      {"\"{x}\"", "format_map", "[{}]", "", "!KeyError"},
+      {"\"{x}\"", "format_map", "[]", "", "!TypeError"},
+      {"\"{x}\"", "format_map", "[{\"x\": 1}]", "{\"y\": 2}", "!TypeError"},
+      {"\"{x.__class__}\"", "format_map", "[{\"x\": 42}]", "", "('', '{x.__class__}')"},
+      {"[1, 2, 1, 1.0]", "count", "[1]", "", "(3, [1, 2, 1, 1.0])"},
+      {"[1, 2, 1]", "index", "[2]", "", "(1, [1, 2, 1])"},
+      {"[1, 2, 1]", "index", "[1, 1]", "", "(2, [1, 2, 1])"},
+      {"[1, 2, 1]", "index", "[5]", "", "!ValueError"},
+      {"[1, 2, 1]", "index", "[1, -1]", "", "(2, [1, 2, 1])"},
+      {"[1, 2]", "index", "[2, 0, 1]", "", "!ValueError"},
+      {"[1, [2]]", "copy", "[]", "", "([1, [2]], [1, [2]])"},
+      {"[1]", "append", "[2]", "", "(None, [1, 2])"},
+      {"[1]", "extend", "[[2, 3]]", "", "(None, [1, 2, 3])"},
+      {"[1]", "extend", "[\"ab\"]", "", "(None, [1, 'a', 'b'])"},
+      {"[1]", "extend", "[1]", "", "!TypeError"},
+      {"[1, 3]", "insert", "[1, 2]", "", "(None, [1, 2, 3])"},
+      {"[1, 3]", "insert", "[-10, 0]", "", "(None, [0, 1, 3])"},
+      {"[1, 3]", "insert", "[10, 4]", "", "(None, [1, 3, 4])"},
+      {"[1, 2, 3]", "pop", "[]", "", "(3, [1, 2])"},
+      {"[1, 2, 3]", "pop", "[0]", "", "(1, [2, 3])"},
+      {"[]", "pop", "[]", "", "!IndexError"},
+      {"[1, 2]", "pop", "[5]", "", "!IndexError"},
+      {"[1, 2, 1]", "remove", "[1]", "", "(None, [2, 1])"},
+      {"[1]", "remove", "[5]", "", "!ValueError"},
+      {"[1, 2]", "clear", "[]", "", "(None, [])"},
+      {"[1, 2, 3]", "reverse", "[]", "", "(None, [3, 2, 1])"},
+      {"[3, 1, 2]", "sort", "[]", "", "(None, [1, 2, 3])"},
+      {"[3, 1, 2]", "sort", "[]", "{\"reverse\": true}", "(None, [3, 2, 1])"},
+      {"[1, \"a\"]", "sort", "[]", "", "!TypeError"},
+      {"{\"a\": 1, \"b\": 2}", "keys", "[]", "", "(['a', 'b'], {'a': 1, 'b': 2})"},
+      {"{\"a\": 1, \"b\": 2}", "values", "[]", "", "([1, 2], {'a': 1, 'b': 2})"},
+      {"{\"a\": 1, \"b\": 2}", "items", "[]", "", "([('a', 1), ('b', 2)], {'a': 1, 'b': 2})"},
+      {"{\"a\": 1}", "get", "[\"a\"]", "", "(1, {'a': 1})"},
+      {"{\"a\": 1}", "get", "[\"b\"]", "", "(None, {'a': 1})"},
+      {"{\"a\": 1}", "get", "[\"b\", 0]", "", "(0, {'a': 1})"},
+      {"{\"a\": 1}", "get", "[[1]]", "", "!TypeError"},
+      {"{\"a\": 1}", "copy", "[]", "", "({'a': 1}, {'a': 1})"},
+      {"{\"a\": 1, \"b\": 2}", "pop", "[\"a\"]", "", "(1, {'b': 2})"},
+      {"{\"a\": 1}", "pop", "[\"z\"]", "", "!KeyError"},
+      {"{\"a\": 1}", "pop", "[\"z\", 0]", "", "(0, {'a': 1})"},
+      {"{\"a\": 1, \"b\": 2}", "popitem", "[]", "", "(('b', 2), {'a': 1})"},
+      {"{}", "popitem", "[]", "", "!KeyError"},
+      {"{\"a\": 1}", "setdefault", "[\"a\", 5]", "", "(1, {'a': 1})"},
+      {"{\"a\": 1}", "setdefault", "[\"b\", 5]", "", "(5, {'a': 1, 'b': 5})"},
+      {"{\"a\": 1}", "setdefault", "[\"b\"]", "", "(None, {'a': 1, 'b': None})"},
+      {"{\"a\": 1}", "update", "[{\"b\": 2}]", "{\"a\": 3}", "(None, {'a': 3, 'b': 2})"},
+      {"{\"a\": 1}", "update", "[[[\"c\", 4]]]", "", "(None, {'a': 1, 'c': 4})"},
+      {"{\"a\": 1}", "clear", "[]", "", "(None, {})"},
+      {"{\"a\": 1}", "pop", "[]", "", "!TypeError"},
+  };
+  FakeRuntime rt;
+  rt.sandbox = true;
+  for (const MethodCase& c : cases) {
+    Value receiver = parse_json(c.receiver);
+    std::string got = outcome([&] {
+      Value result = call_method(rt, receiver, c.name, json_args(c.args), json_kwargs(c.kwargs));
+      return Value::tuple({result, receiver});
+    });
+    EXPECT_EQ(got, c.expected) << c.receiver << "." << c.name << c.args << c.kwargs;
+  }
+}
+
+TEST(JinjaMethods, Tuples) {
+  FakeRuntime rt;
+  Value t = Value::tuple({Value::integer(1), Value::integer(2), Value::integer(1)});
+  EXPECT_EQ(outcome([&] { return call_method(rt, t, "count", {Value::integer(1)}); }), "2");
+  EXPECT_EQ(outcome([&] { return call_method(rt, t, "index", {Value::integer(2)}); }), "1");
+  EXPECT_EQ(outcome([&] { return call_method(rt, t, "index", {Value::integer(5)}); }),
+            "!ValueError");
+  EXPECT_TRUE(rt.getattr(t, "append").is_opaque());  // no such method: Undefined
+}
+
+TEST(JinjaMethods, FormatOutsideASandboxUsesPythonLookups) {
+  FakeRuntime rt;
+  auto format = [&](const char* pattern, const char* args) {
+    return outcome(
+        [&] { return call_method(rt, Value::string(pattern), "format", json_args(args)); });
+  };
+  // Jinja2 3.1.2's plain Environment: '{0.foo}'.format({'foo': 42}) is an AttributeError.
+  EXPECT_EQ(format("a{0.foo}b", R"([{"foo": 42}])"), "!AttributeError");
+  EXPECT_EQ(format("a{0.__class__}b", "[42]"), "\"a<class 'int'>b\"");
+  EXPECT_EQ(format("{x.__class__}", "[]"), "!KeyError");
+  EXPECT_EQ(format("{0[foo]}", R"([{"foo": 42}])"), "'42'");
+  EXPECT_EQ(format("{0[2]}", "[[1]]"), "!IndexError");
+  EXPECT_EQ(format("{0[x]}", "[[1]]"), "!TypeError");
+}
+
+TEST(JinjaMethods, FormatRefusesAStrictUndefinedAndUnsafeAttributes) {
+  FakeRuntime rt;
+  rt.sandbox = true;
+  rt.strict = true;
+  Value pattern = Value::string("a{0.__class__}b");
+  EXPECT_EQ(outcome([&] { return call_method(rt, pattern, "format", {Value::integer(42)}); }),
+            "!SecurityError");
+  EXPECT_EQ(outcome([&] {
+              return call_method(rt, Value::string("{}"), "format",
+                                 {rt.undefined("'u' is undefined")});
+            }),
+            "!UndefinedError");
+}
+
+TEST(JinjaMethods, OnlyStrListTupleAndDictHaveMethods) {
+  EXPECT_TRUE(find_method(builtin_library(), Value::integer(1), "real").is_null());
+  EXPECT_TRUE(find_method(builtin_library(), Value::string("a"), "nosuch").is_null());
+  EXPECT_FALSE(find_method(builtin_library(), Value::string("a"), "upper").is_null());
+}
+
+}  // namespace
+}  // namespace sirocco::jinja
