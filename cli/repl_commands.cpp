@@ -28,7 +28,7 @@ const std::vector<CommandInfo>& repl_commands() {
       {"lang", "[yaql|jinja|auto]", "what you type; auto (default) goes by <% %> / {{ }}"},
       {"data", "[JSON|@FILE]", "set the data from JSON, a .json or a .yaml file"},
       {"context", "[SNAPSHOT.json]", "keep an execution snapshot for Mistral functions"},
-      {"env", "[JSON|@FILE]", "keep a Mistral environment for env()"},
+      {"env", "[JSON|@FILE]", "set the Mistral environment env() and $__env read"},
       {"let", "NAME = EXPR", "bind the value of EXPR to $NAME for later lines"},
       {"functions", "[PREFIX]", "list the YAQL functions with their signatures"},
       {"help", "[FUNCTION|:COMMAND]", "this help, or the signatures of a function"},

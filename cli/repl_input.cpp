@@ -3,8 +3,6 @@
 
 #include <cctype>
 
-#include "interp/json.h"
-
 namespace sirocco::cli {
 
 namespace {
@@ -166,8 +164,7 @@ Evaluation choose_language(std::string_view text, ReplLang lang) {
       return {Lang::Yaql, std::string(trim(inner))};
   }
   if (has_jinja_delimiters(text)) return {Lang::Jinja, std::string(text)};
-  if (text.find("<%") != npos)
-    return {Lang::MistralData, to_json(Value::string(std::string(text)))};
+  if (text.find("<%") != npos) return {Lang::MistralData, std::string(text)};
   return {Lang::Yaql, std::string(text)};
 }
 

@@ -12,6 +12,7 @@
 #include "interp/error.h"
 #include "interp/json.h"
 #include "interp/utf8.h"
+#include "stdlib/mistral/context_variables.h"
 
 namespace sirocco::cli {
 
@@ -46,7 +47,7 @@ $_ is the last result; :let NAME = EXPR binds $NAME. Both are YAQL variables: Ji
 the data as _ only.
 An input goes on over several lines while a bracket, a string, a {{ }} or {% %} tag or a
 {% if %}/{% for %} ... block is open; Ctrl-C or Ctrl-D abandons it.
-Mistral functions (issue 5) are not there yet: :context and :env only keep their data.
+task(), tasks(), execution() (issue 5) are not there yet: :context only keeps its data.
 Tab completes function names, :commands, $variables, data keys ($.key, _.key) and
 file names (:data @FILE, :context FILE).
 History is kept in $SIROCCO_HISTORY, or ~/.sirocco_history.
@@ -76,12 +77,22 @@ ReplState::Status ReplState::run(std::string_view input, std::ostream& out, std:
   return evaluate_input(input, out, err);
 }
 
+Value ReplState::evaluation_data() const {
+  if (env_.is_null() || !(data_.is_dict() || data_.is_null())) return data_;
+  Dict dict = data_.is_dict() ? data_.as_dict() : Dict();
+  dict.set(Value::string("__env"), env_);
+  return Value::dict(std::move(dict));
+}
+
 Value ReplState::evaluate(const Evaluation& evaluation) {
+  Value data = evaluation_data();
   if (evaluation.lang != Lang::Yaql)
-    return session_.evaluate(evaluation.lang, evaluation.expr, data_, "mistral");
-  yaql::Variables variables = lets_;
+    return session_.evaluate(evaluation.lang, evaluation.expr, data, "mistral");
+  // What Session::evaluate does for YAQL, plus the REPL's variables.
+  yaql::Variables variables = mistral::context_variables(data);
+  variables.insert(variables.end(), lets_.begin(), lets_.end());
   variables.emplace_back("_", last_);
-  return session_.yaql().evaluate(evaluation.expr, data_, session_.limits(), variables);
+  return session_.yaql().evaluate(evaluation.expr, data, session_.limits(), variables);
 }
 
 ReplState::Status ReplState::evaluate_input(std::string_view input, std::ostream& out,
@@ -154,13 +165,12 @@ ReplState::Status ReplState::keep_value(std::string_view name, const std::string
     print_note("data " + summary(data_), out);
   } else if (name == "context") {
     print_note("context kept: " + summary(context_) +
-                   "\nMistral functions (task(), tasks(), execution(), env() ...) arrive with "
-                   "issue 5; until then no expression reads the context.",
+                   "\nThe Mistral functions that read it (task(), tasks(), execution() ...) "
+                   "arrive with issue 5; until then no expression reads the context.",
                out);
   } else {
-    print_note("env kept: " + summary(env_) +
-                   "\nenv() and __env arrive with issue 5 (Mistral functions); until then no "
-                   "expression reads it.",
+    print_note("env " + summary(env_) + "\nenv() and $__env read it (as the data's __env key" +
+                   (data_.is_dict() || data_.is_null() ? ")." : ", once the data is a dict)."),
                out);
   }
   return Status::Ok;

@@ -44,6 +44,9 @@ class ReplState {
  private:
   Status run_command(const CommandLine& command, std::ostream& out, std::ostream& err);
   Status evaluate_input(std::string_view input, std::ostream& out, std::ostream& err);
+  // The data with `:env` as its `__env` key (Mistral's functions read it there), when the
+  // data is a dict or null.
+  Value evaluation_data() const;
   Value evaluate(const Evaluation& evaluation);
   // :data, :context and :env: show the value, or set it from JSON or a file.
   Status keep_value(std::string_view name, const std::string& argument, std::ostream& out,
@@ -61,8 +64,8 @@ class ReplState {
   std::vector<std::string> function_names_;
   ReplLang lang_ = ReplLang::Auto;
   Value data_;
-  Value context_;  // kept for Mistral functions (issue 5)
-  Value env_;      // kept for env() (issue 5)
+  Value context_;  // kept for task(), execution() ... (issue 5)
+  Value env_;      // `:env`: the data's __env for env() and $__env
   yaql::Variables lets_;
   Value last_;
   bool show_time_ = false;

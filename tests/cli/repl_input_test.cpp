@@ -60,8 +60,8 @@ TEST(ReplInput, PicksTheLanguageInAutoMode) {
       {"  <% $.a + 1 %>  ", ReplLang::Auto, Lang::Yaql, "$.a + 1"},
       {"{{ _.a }}", ReplLang::Auto, Lang::Jinja, "{{ _.a }}"},
       {"{% if _.a %}y{% endif %}", ReplLang::Auto, Lang::Jinja, "{% if _.a %}y{% endif %}"},
-      {"a <% $.b %> c", ReplLang::Auto, Lang::MistralData, "\"a <% $.b %> c\""},
-      {"<% $.a %> and <% $.b %>", ReplLang::Auto, Lang::MistralData, "\"<% $.a %> and <% $.b %>\""},
+      {"a <% $.b %> c", ReplLang::Auto, Lang::MistralData, "a <% $.b %> c"},
+      {"<% $.a %> and <% $.b %>", ReplLang::Auto, Lang::MistralData, "<% $.a %> and <% $.b %>"},
       {"<% $.a %>", ReplLang::Yaql, Lang::Yaql, "<% $.a %>"},
       {"$.a", ReplLang::Jinja, Lang::Jinja, "$.a"},
   };

@@ -8,7 +8,6 @@
 #include <sstream>
 
 #include "cli/repl_colour.h"
-#include "cli/repl_data_file.h"
 #include "interp/json.h"
 
 namespace sirocco::cli {
@@ -128,8 +127,6 @@ TEST(ReplState, KeepsAContextAndSaysMistralFunctionsAreMissing) {
   EXPECT_NE(repl.out.find("issue 5"), std::string::npos) << repl.out;
   repl.run(":context");
   EXPECT_EQ(repl.out, "{\"task\": {\"name\": \"t1\"}}\n");
-  EXPECT_EQ(repl.run(":env {\"region\": \"eu\"}"), ReplState::Status::Ok);
-  EXPECT_NE(repl.out.find("issue 5"), std::string::npos) << repl.out;
   repl.run(":data {\"a\": 1}");
   EXPECT_EQ(repl.out, "data {\"a\": 1}\n");
   // A long value is cut short, between characters.
@@ -137,8 +134,44 @@ TEST(ReplState, KeepsAContextAndSaysMistralFunctionsAreMissing) {
   EXPECT_EQ(repl.out, "data \"" + std::string(54, 'x') + "\u00e9\u00e9...\n");
 }
 
+TEST(ReplState, GivesTheEnvToMistralFunctions) {
+  Driver repl;
+  const char* steps[][2] = {
+      {":env {\"region\": \"eu\"}", ""},  {"env().region", "\"eu\"\n"},
+      {"$__env.region", "\"eu\"\n"},      {"{{ env().region }}", "\"eu\"\n"},
+      {":data {\"a\": 1}", ""},           {"$.a", "1\n"},
+      {"env().region", "\"eu\"\n"},       {"$", "{\"a\": 1}\n"},  // the data as set, without __env
+      {":env", "{\"region\": \"eu\"}\n"},
+  };
+  for (const auto& [input, out] : steps) {
+    EXPECT_EQ(repl.run(input), ReplState::Status::Ok) << input << ": " << repl.err;
+    EXPECT_EQ(repl.out, out) << input;
+  }
+}
+
+TEST(ReplState, EvaluatesJinjaByMistralsRule) {
+  Driver repl;
+  const char* steps[][2] = {
+      {":data {\"a\": [1, 2, 3]}", ""},
+      {"{{ _.a | length }}", "3\n"},
+      {"{% for x in _.a %}{{ x }};{% endfor %}", "\"1;2;3;\"\n"},
+      {"a <% $.a.len() %> b", "\"a 3 b\"\n"},
+      {":let total = {{ _.a | sum }}", "$total = 6\n"},
+      {"$total + $_", "12\n"},
+      {":lang jinja", ""},
+      {"plain text", "\"plain text\"\n"},
+      {"_", "{\"a\": [1, 2, 3]}\n"},
+  };
+  for (const auto& [input, out] : steps) {
+    EXPECT_EQ(repl.run(input), ReplState::Status::Ok) << input << ": " << repl.err;
+    EXPECT_EQ(repl.out, out) << input;
+  }
+  EXPECT_EQ(repl.run("{{ _.missing }}"), ReplState::Status::Error);
+  EXPECT_EQ(repl.err.substr(0, 15), "UndefinedError:") << repl.err;
+}
+
 TEST(ReplState, ReadsYamlAndJsonDataFiles) {
-  std::string yaml = temp_file("data.yaml", "a: [1, 2]\nb: yes\nc: '1'\n");
+  std::string yaml = temp_file("data.yaml", "a: [1, 2]\nb: yes\nc: '1'\n");  // PyYAML: yes is true
   Driver repl;
   EXPECT_EQ(repl.run(":data @" + yaml), ReplState::Status::Ok) << repl.err;
   repl.run("$");
@@ -147,29 +180,6 @@ TEST(ReplState, ReadsYamlAndJsonDataFiles) {
   repl.run(":data @" + json);
   repl.run("$.sum()");
   EXPECT_EQ(repl.out, "3.5\n");
-}
-
-TEST(ReplDataFile, TypesYamlScalarsLikePyYaml) {
-  struct Case {
-    const char* yaml;
-    const char* json;
-  };
-  const Case cases[] = {
-      {"x: 1", R"({"x": 1})"},
-      {"x: -12345678901234567890123", R"({"x": -12345678901234567890123})"},
-      {"x: 1.5e+3", R"({"x": 1500.0})"},
-      {"x: 1.5e3", R"({"x": "1.5e3"})"},  // YAML 1.1 wants the exponent's sign
-      {"x: .inf", R"({"x": Infinity})"},
-      {"x: [yes, No, on, OFF, true, False]", R"({"x": [true, false, true, false, true, false]})"},
-      {"x: [~, null, Null, \"\"]", R"({"x": [null, null, null, ""]})"},
-      {"x: \"true\"", R"({"x": "true"})"},
-      {"x: 'null'", R"({"x": "null"})"},
-      {"x: 1.2.3", R"({"x": "1.2.3"})"},
-      {"1: one", R"({"1": "one"})"},
-      {"- a\n- b: c\n", R"(["a", {"b": "c"}])"},
-  };
-  for (const auto& c : cases) EXPECT_EQ(to_json_line(parse_yaml(c.yaml)), c.json) << c.yaml;
-  EXPECT_THROW(parse_yaml("x: [1,"), Error);
 }
 
 TEST(ReplState, PrintsLongResultsIndentedOnATerminal) {
