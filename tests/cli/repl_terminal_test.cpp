@@ -158,6 +158,12 @@ TEST(ReplTerminal, EditsEvaluatesCompletesAndRemembers) {
     ASSERT_TRUE(repl.expect("data {\"alpha\": 7, \"zebra\": {\"gamma\": 1}}\r\nauto> "))
         << repl.screen();
 
+    // Jinja in auto mode; an open {% if %} block continues the input.
+    repl.type("{% if _.alpha > 5 %}\r");
+    ASSERT_TRUE(repl.expect("....> ")) << repl.screen();
+    repl.type("big {{ _.alpha }}{% endif %}\r");
+    ASSERT_TRUE(repl.expect("\r\n\"big 7\"\r\nauto> ")) << repl.screen();
+
     // Completion of data keys, then of a command and of function names.
     repl.type("$.zeb\t");
     ASSERT_TRUE(repl.expect("ra")) << repl.screen();
