@@ -30,7 +30,7 @@ const std::vector<CommandInfo>& repl_commands() {
       {"context", "[SNAPSHOT.json]", "keep an execution snapshot for Mistral functions"},
       {"env", "[JSON|@FILE]", "set the Mistral environment env() and $__env read"},
       {"let", "NAME = EXPR", "bind the value of EXPR to $NAME for later lines"},
-      {"functions", "[PREFIX]", "list the YAQL functions with their signatures"},
+      {"functions", "[PREFIX]", "list the functions of the language, with signatures"},
       {"help", "[FUNCTION|:COMMAND]", "this help, or the signatures of a function"},
       {"time", "", "toggle showing how long each evaluation takes"},
       {"quit", "", "leave (so does Ctrl-D on an empty line)"},

@@ -6,9 +6,9 @@
 #include <cstdio>
 #include <ostream>
 
-#include "cli/functions_command.h"
 #include "cli/repl_colour.h"
 #include "cli/repl_data_file.h"
+#include "cli/repl_functions.h"
 #include "interp/error.h"
 #include "interp/json.h"
 #include "interp/utf8.h"
@@ -55,13 +55,11 @@ History is kept in $SIROCCO_HISTORY, or ~/.sirocco_history.
 
 }  // namespace
 
-ReplState::ReplState(ReplLook look, Limits limits) : look_(look), session_(limits) {
-  function_names_ = session_.yaql().registry().names();
-  std::sort(function_names_.begin(), function_names_.end());
-}
+ReplState::ReplState(ReplLook look, Limits limits) : look_(look), session_(limits) {}
 
-CompletionSources ReplState::completion_sources() const {
-  CompletionSources sources{function_names_, {{"$", data_}, {"_", data_}, {"$_", last_}}};
+CompletionSources ReplState::completion_sources() {
+  CompletionSources sources{function_names(lang_, session_.yaql().registry()),
+                            {{"$", data_}, {"_", data_}, {"$_", last_}}};
   for (const auto& [name, value] : lets_) sources.roots.emplace_back("$" + name, value);
   return sources;
 }
@@ -210,9 +208,17 @@ ReplState::Status ReplState::bind(const std::string& argument, std::ostream& out
 }
 
 void ReplState::list_functions(const std::string& prefix, std::ostream& out) {
-  auto signatures = yaql_signatures(session_.yaql().registry(), prefix);
-  for (const auto& [name, signature] : signatures) out << signature << '\n';
-  if (signatures.empty()) print_note("no YAQL function starts with '" + prefix + "'", out);
+  bool titled = lang_ != ReplLang::Yaql;  // one language has no headings
+  bool any = false;
+  for (const FunctionSection& section :
+       function_sections(lang_, session_.yaql().registry(), prefix)) {
+    if (section.entries.empty()) continue;
+    if (titled) out << section.title << ":\n";
+    for (const auto& [name, signature] : section.entries)
+      out << (titled ? "  " : "") << signature << '\n';
+    any = true;
+  }
+  if (!any) print_note("no function starts with '" + prefix + "'", out);
 }
 
 ReplState::Status ReplState::help(const std::string& topic, std::ostream& out, std::ostream& err) {
@@ -228,16 +234,23 @@ ReplState::Status ReplState::help(const std::string& topic, std::ostream& out, s
   }
   bool as_command = topic[0] == ':';
   std::string_view name = as_command ? std::string_view(topic).substr(1) : topic;
-  if (!as_command && session_.yaql().registry().find(name)) {
-    for (const auto& [function, signature] : yaql_signatures(session_.yaql().registry(), topic))
-      if (function == topic) out << signature << '\n';
-    return Status::Ok;
+  if (!as_command) {
+    bool found = false;
+    for (const FunctionSection& section :
+         function_sections(lang_, session_.yaql().registry(), topic)) {
+      for (const auto& [function, signature] : section.entries) {
+        if (function != topic) continue;
+        out << signature << "  (" << section.title << ")\n";
+        found = true;
+      }
+    }
+    if (found) return Status::Ok;
   }
   if (const CommandInfo* command = find_repl_command(name)) {
     out << ':' << command->name << ' ' << command->usage << "\n  " << command->help << '\n';
     return Status::Ok;
   }
-  print_error("no command or YAQL function named '" + topic + "'", err);
+  print_error("no command or function named '" + topic + "'", err);
   return Status::Error;
 }
 

@@ -39,7 +39,7 @@ class ReplState {
   ReplLang lang() const { return lang_; }
   const Value& data() const { return data_; }
   // What tab completion offers now: function names, the data and the variables.
-  CompletionSources completion_sources() const;
+  CompletionSources completion_sources();
 
  private:
   Status run_command(const CommandLine& command, std::ostream& out, std::ostream& err);
@@ -61,7 +61,6 @@ class ReplState {
 
   ReplLook look_;
   Session session_;
-  std::vector<std::string> function_names_;
   ReplLang lang_ = ReplLang::Auto;
   Value data_;
   Value context_;  // kept for task(), execution() ... (issue 5)

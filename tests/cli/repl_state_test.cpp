@@ -96,10 +96,26 @@ TEST(ReplState, RejectsBadCommands) {
 
 TEST(ReplState, ListsFunctionsAndHelp) {
   Driver repl;
+  // auto: both languages, under headings.
   EXPECT_EQ(repl.run(":functions rang"), ReplState::Status::Ok);
-  EXPECT_EQ(repl.out, "range(stop: pyint)\nrange(start: pyint, stop: pyint, step: pyint = 1)\n");
+  EXPECT_EQ(repl.out,
+            "YAQL functions:\n  range(stop: pyint)\n"
+            "  range(start: pyint, stop: pyint, step: pyint = 1)\n"
+            "Jinja globals:\n  range(*args: any)\n");
   repl.run(":help where");
-  EXPECT_EQ(repl.out, "method where(collection: iterable, predicate: lambda)\n");
+  EXPECT_EQ(repl.out, "method where(collection: iterable, predicate: lambda)  (YAQL functions)\n");
+  repl.run(":help length");
+  EXPECT_EQ(repl.out, "length(obj: any)  (Jinja filters)\n");
+  repl.run(":lang yaql");
+  repl.run(":functions rang");
+  EXPECT_EQ(repl.out, "range(stop: pyint)\nrange(start: pyint, stop: pyint, step: pyint = 1)\n");
+  EXPECT_EQ(repl.run(":help length"), ReplState::Status::Error);  // not YAQL
+  repl.run(":lang jinja");
+  repl.run(":functions json_p");  // Mistral's functions are filters too
+  EXPECT_EQ(repl.out,
+            "Jinja filters:\n  json_parse(context: any, data: any)\n"
+            "  json_pp(context: any, data: any = null)\n");
+  repl.run(":lang auto");
   repl.run(":help :data");
   EXPECT_EQ(repl.out.substr(0, 19), ":data [JSON|@FILE]\n");
   repl.run(":help");
