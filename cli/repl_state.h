@@ -37,7 +37,6 @@ class ReplState {
   Status run(std::string_view input, std::ostream& out, std::ostream& err);
 
   ReplLang lang() const { return lang_; }
-  const Value& data() const { return data_; }
   // What tab completion offers now: function names, the data and the variables.
   CompletionSources completion_sources();
 
