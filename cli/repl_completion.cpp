@@ -42,6 +42,22 @@ void add_matching(std::vector<std::string>& out, std::string_view head,
     if (starts_with(name, prefix)) out.push_back(std::string(head) + name);
 }
 
+// The names a word can be after `before`: filters after `|`, tests after `is` or `is not`,
+// else any function.
+const std::vector<std::string>& names_before(std::string_view before,
+                                             const CompletionSources& sources) {
+  size_t end = before.find_last_not_of(" \t");
+  before = before.substr(0, end == std::string_view::npos ? 0 : end + 1);
+  if (!before.empty() && before.back() == '|') return sources.filters;
+  for (std::string_view keyword : {"is", "is not"}) {
+    if (before.size() < keyword.size() || before.substr(before.size() - keyword.size()) != keyword)
+      continue;
+    size_t at = before.size() - keyword.size();
+    if (at == 0 || before[at - 1] == ' ' || before[at - 1] == '\t') return sources.tests;
+  }
+  return sources.functions;
+}
+
 }  // namespace
 
 size_t completion_word_start(std::string_view line) {
@@ -88,7 +104,7 @@ std::vector<std::string> completion_candidates(std::string_view line,
     for (const auto& [name, value] : sources.roots)
       if (name.size() > 1 && name[0] == '$' && starts_with(name, word)) out.push_back(name);
   } else {
-    add_matching(out, "", sources.functions, word);
+    add_matching(out, "", names_before(line.substr(0, start), sources), word);
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());

@@ -14,6 +14,8 @@ namespace sirocco::cli {
 
 struct CompletionSources {
   std::vector<std::string> functions;                // sorted names
+  std::vector<std::string> filters;                  // Jinja's, offered after `|`
+  std::vector<std::string> tests;                    // Jinja's, offered after `is` / `is not`
   std::vector<std::pair<std::string, Value>> roots;  // "$", "_", "$name" and their values
 };
 

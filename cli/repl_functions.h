@@ -13,6 +13,7 @@
 namespace sirocco::cli {
 
 struct FunctionSection {
+  enum class Kind { YaqlFunction, JinjaFilter, JinjaTest, JinjaGlobal } kind;
   std::string title;  // "YAQL functions", "Jinja filters" ...
   std::vector<std::pair<std::string, std::string>> entries;  // (name, signature), by name
 };
@@ -22,7 +23,11 @@ struct FunctionSection {
 std::vector<FunctionSection> function_sections(ReplLang lang, const yaql::Registry& yaql,
                                                const std::string& prefix = "");
 
-// Every name of those sections, sorted, without duplicates.
-std::vector<std::string> function_names(ReplLang lang, const yaql::Registry& yaql);
+// The names of a language setting's sections, sorted, without duplicates: all of them,
+// and Jinja's filters and tests apart (completion offers them after `|` and `is`).
+struct FunctionNames {
+  std::vector<std::string> all, filters, tests;
+};
+FunctionNames function_names(ReplLang lang, const yaql::Registry& yaql);
 
 }  // namespace sirocco::cli

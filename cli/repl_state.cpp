@@ -58,7 +58,10 @@ History is kept in $SIROCCO_HISTORY, or ~/.sirocco_history.
 ReplState::ReplState(ReplLook look, Limits limits) : look_(look), session_(limits) {}
 
 CompletionSources ReplState::completion_sources() {
-  CompletionSources sources{function_names(lang_, session_.yaql().registry()),
+  FunctionNames names = function_names(lang_, session_.yaql().registry());
+  CompletionSources sources{std::move(names.all),
+                            std::move(names.filters),
+                            std::move(names.tests),
                             {{"$", data_}, {"_", data_}, {"$_", last_}}};
   for (const auto& [name, value] : lets_) sources.roots.emplace_back("$" + name, value);
   return sources;

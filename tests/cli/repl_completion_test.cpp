@@ -12,7 +12,9 @@ using Strings = std::vector<std::string>;
 
 CompletionSources sources() {
   Value data = parse_json(R"({"alpha": 1, "also": {"deep": 2, "dim": 3}, "7": 4})");
-  return {{"all", "any", "range", "where"},
+  return {{"all", "any", "length", "lower", "range", "where"},
+          {"length", "lower"},
+          {"lower", "number"},
           {{"$", data}, {"_", data}, {"$_", Value()}, {"$total", parse_json(R"({"sum": 1})")}}};
 }
 
@@ -46,6 +48,13 @@ TEST(ReplCompletion, OffersWhatFitsTheWord) {
       {":help wh", {"where"}},
       {"1 + :d", {}},  // not at the start of the line: no command
       {"x ", {}},
+      {"l", {"length", "lower"}},
+      {"{{ _.a | le", {"length"}},
+      {"{{ _.a|lo", {"lower"}},
+      {"{{ _.a is n", {"number"}},
+      {"{{ _.a is not lo", {"lower"}},
+      {"{{ this lo", {"lower"}},  // `this` is no `is`: any function
+      {"{{ this n", {}},
   };
   for (const auto& c : cases)
     EXPECT_EQ(completion_candidates(c.line, sources()), c.expected) << c.line;
