@@ -48,8 +48,8 @@ the data as _ only.
 An input goes on over several lines while a bracket, a string, a {{ }} or {% %} tag or a
 {% if %}/{% for %} ... block is open; Ctrl-C or Ctrl-D abandons it.
 task(), tasks(), execution() (issue 5) are not there yet: :context only keeps its data.
-Tab completes function names, :commands, $variables, data keys ($.key, _.key) and
-file names (:data @FILE, :context FILE).
+Tab completes function names (Jinja filters after |, tests after is), :commands,
+$variables, data keys ($.key, _.key) and file names (:data @FILE, :context FILE).
 History is kept in $SIROCCO_HISTORY, or ~/.sirocco_history.
 )";
 
