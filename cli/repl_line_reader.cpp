@@ -26,8 +26,8 @@ std::vector<std::string> matches;
 size_t next_match = 0;
 volatile sig_atomic_t interrupted = 0;
 
-// Everything that ends a word for completion: the complement of repl_completion's word
-// characters (letters, digits, `_ $ . :`) among printable ASCII.
+// What ends a word for completion: blanks and the punctuation that is not one of
+// repl_completion's word characters (letters, digits, `_ $ . :`).
 char word_breaks[] = " \t\n\"'`@><=;|&{}()[]+-*/%,!~^?#\\";
 
 void on_interrupt(int) { interrupted = 1; }
@@ -105,8 +105,8 @@ TerminalLineReader::~TerminalLineReader() { active_completer = nullptr; }
 // interrupted) it ends the REPL as it ends any program, the history being saved already.
 LineReader::Result TerminalLineReader::read(const std::string& prompt, std::string& line) {
   interrupted = 0;
-  struct sigaction action {
-  }, previous{};
+  struct sigaction action = {};
+  struct sigaction previous = {};
   action.sa_handler = on_interrupt;  // no SA_RESTART: Ctrl-C ends the read
   sigemptyset(&action.sa_mask);
   sigaction(SIGINT, &action, &previous);
