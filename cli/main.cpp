@@ -4,6 +4,23 @@
 
 #include "cli/eval_command.h"
 #include "cli/functions_command.h"
+#include "cli/repl_command.h"
+
+namespace {
+
+// The sandbox options every evaluating subcommand takes.
+void add_limit_options(CLI::App* command, sirocco::Limits& limits) {
+  command->add_option("--limit-iterators", limits.max_collection_items,
+                      "Most items a collection may yield (-1: no limit, the default)");
+  command->add_option("--memory-quota", limits.memory_quota,
+                      "Rough bytes a produced value may take (-1: no limit, the default)");
+  command->add_option("--max-depth", limits.max_eval_depth,
+                      "Most nested evaluation frames (default 400)");
+  command->add_option("--timeout-ms", limits.timeout_ms,
+                      "Wall-clock limit per evaluation in milliseconds (0: none, the default)");
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"Sirocco: YAQL and Jinja expressions and Mistral workflows"};
@@ -21,20 +38,20 @@ int main(int argc, char** argv) {
   eval_cmd->add_flag("--compact", eval.compact, "Print the result as compact JSON");
   eval_cmd->add_option("--batch", eval.batch,
                        "Evaluate JSON Lines cases from FILE (or - for stdin), one answer per line");
-  eval_cmd->add_option("--limit-iterators", eval.limits.max_collection_items,
-                       "Most items a collection may yield (-1: no limit, the default)");
-  eval_cmd->add_option("--memory-quota", eval.limits.memory_quota,
-                       "Rough bytes a produced value may take (-1: no limit, the default)");
-  eval_cmd->add_option("--max-depth", eval.limits.max_eval_depth,
-                       "Most nested evaluation frames (default 400)");
-  eval_cmd->add_option("--timeout-ms", eval.limits.timeout_ms,
-                       "Wall-clock limit per evaluation in milliseconds (0: none, the default)");
+  add_limit_options(eval_cmd, eval.limits);
 
   sirocco::cli::FunctionsOptions functions;
   CLI::App* functions_cmd =
       app.add_subcommand("functions", "List the functions of a language with their signatures");
   functions_cmd->add_option("prefix", functions.prefix, "Only names starting with PREFIX");
   functions_cmd->add_option("--lang", functions.lang, "yaql (default)");
+
+  sirocco::cli::ReplOptions repl;
+  CLI::App* repl_cmd = app.add_subcommand(
+      "repl", "Interactive expression workbench (or evaluate each line of a pipe)");
+  repl_cmd->add_option("--lang", repl.lang, "yaql, jinja or auto (default: from <% %> / {{ }})");
+  repl_cmd->add_option("--data", repl.data, "Initial data: JSON text or @FILE (.json, .yaml)");
+  add_limit_options(repl_cmd, repl.limits);
 
   try {
     app.parse(argc, argv);
@@ -50,5 +67,6 @@ int main(int argc, char** argv) {
     return sirocco::cli::run_eval(eval);
   }
   if (functions_cmd->parsed()) return sirocco::cli::run_functions(functions);
+  if (repl_cmd->parsed()) return sirocco::cli::run_repl(repl);
   return 2;
 }
