@@ -17,7 +17,7 @@ void add_limit_options(CLI::App* command, sirocco::Limits& limits) {
   command->add_option("--max-depth", limits.max_eval_depth,
                       "Most nested evaluation frames (default 400)");
   command->add_option("--timeout-ms", limits.timeout_ms,
-                      "Wall-clock limit per evaluation in milliseconds (0: none, the default)");
+                      "Wall-clock limit per evaluation in milliseconds (default 10000; 0: none)");
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 // (unknown filters and tests), rendering and native evaluation.
 #include "interp/jinja_engine.h"
 
+#include "interp/budget.h"
+
 #include "interp/jinja_eval.h"
 
 namespace sirocco::jinja {
@@ -141,6 +143,7 @@ std::string Engine::render(std::string_view source, const Environment& env,
                            const Variables& variables, const Limits& limits) {
   CompiledPtr compiled = compile_template(source, env, limits);
   if (compiled->error) throw *compiled->error;
+  const EvaluationBudget budget(limits);
   Evaluator evaluator(RuntimeConfig{env.strict, env.sandboxed, extra_filters_, extra_globals_},
                       library_, limits);
   Scope context = context_of(variables);
@@ -151,6 +154,7 @@ Value Engine::evaluate(std::string_view text, const Environment& env, const Vari
                        const Limits& limits, bool undefined_to_none) {
   CompiledPtr compiled = compile_expression(text, limits);
   if (compiled->error) throw *compiled->error;
+  const EvaluationBudget budget(limits);
   Evaluator evaluator(RuntimeConfig{env.strict, env.sandboxed, extra_filters_, extra_globals_},
                       library_, limits);
   Scope context = context_of(variables);

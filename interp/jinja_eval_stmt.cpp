@@ -2,6 +2,8 @@
 // block set; scopes as Jinja2 has them (a loop iteration's assignments stay inside it), and
 // the evaluator's Runtime services that are not about expressions.
 #include "interp/jinja_eval.h"
+
+#include "interp/budget.h"
 #include "interp/jinja_loop.h"
 #include "interp/jinja_ops.h"
 #include "interp/utf8.h"
@@ -96,6 +98,7 @@ void Evaluator::run_for(const Stmt& stmt, const Value& iterable, const Scope& sc
     assign(stmt.target, loop->items[i], iteration);
     iteration.set("loop", loop_value);
     run(stmt.body, iteration);
+    charge_bytes(out_.size());
   }
 }
 

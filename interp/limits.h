@@ -19,8 +19,9 @@ struct Limits {
   size_t max_eval_depth = 400;
   // Evaluation steps (function calls) for one evaluation (-1: none).
   int64_t max_steps = -1;
-  // Wall-clock time for one evaluation in milliseconds (0: none).
-  int64_t timeout_ms = 0;
+  // Wall-clock time for one evaluation in milliseconds (0: none). Ten seconds by default: no
+  // sane workflow expression runs that long, and a runaway loop must end.
+  int64_t timeout_ms = 10'000;
 };
 
 }  // namespace sirocco

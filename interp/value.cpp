@@ -8,6 +8,7 @@
 #include <cstring>
 #include <limits>
 
+#include "interp/budget.h"
 #include "interp/error.h"
 #include "interp/number.h"
 #include "interp/utf8.h"
@@ -772,7 +773,10 @@ List to_list(const Value& v) {
       List items;
       Value item;
       SequenceObject& sequence = v.as_sequence();
-      while (sequence.next(item)) items.push_back(std::move(item));
+      while (sequence.next(item)) {
+        items.push_back(std::move(item));
+        if (items.size() % kBudgetCheckInterval == 0) charge_items(items.size());
+      }
       return items;
     }
     default:

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "interp/budget.h"
 #include "stdlib/jinja/globals_internal.h"
 
 namespace sirocco::jinja {
@@ -73,6 +74,7 @@ std::string paragraph(std::mt19937_64& rng, int64_t min, int64_t max) {
     }
     if (!text.empty()) text += ' ';
     text += word;
+    if (i % 1024 == 1023) charge_bytes(text.size());
   }
   if (!text.empty() && text.back() == ',')
     text.back() = '.';
@@ -92,6 +94,7 @@ std::string lorem_ipsum(int64_t paragraphs, bool html, int64_t min, int64_t max)
       out += (i ? "\n<p>" : "<p>") + p + "</p>";
     else
       out += (i ? "\n\n" : "") + p;
+    charge_bytes(out.size());
   }
   return out;
 }
