@@ -1,0 +1,70 @@
+// Hostile inputs in every language: each must end fast with a clean error of the expected
+// type under the default limits (plus a short timeout, so a hang fails the test quickly).
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "interp/error.h"
+#include "interp/json.h"
+#include "stdlib/session.h"
+
+namespace sirocco {
+namespace {
+
+struct Hostile {
+  Lang lang;
+  std::string expr;
+  const char* error;  // the expected error type
+};
+
+std::string repeat(const std::string& s, size_t n) {
+  std::string out;
+  for (size_t i = 0; i < n; ++i) out += s;
+  return out;
+}
+
+TEST(HostileInputs, EndFastWithACleanError) {
+  Limits limits;
+  limits.timeout_ms = 2000;
+  Session session(limits);
+  const Value data = parse_json(R"({"a": [1, 2, 3], "s": "text", "__env": {"k": 1}})");
+  const std::vector<Hostile> cases = {
+      {Lang::Yaql, repeat("(", 100000) + "1" + repeat(")", 100000), "YaqlGrammarException"},
+      {Lang::Yaql, "'a' * 1000000000000", "MemoryQuotaExceededException"},
+      {Lang::Yaql, "range(0, 1000000000000).sum()", "TimeoutError"},
+      {Lang::Yaql, "'{0.__class__}'.format(1)", "ValueError"},
+      {Lang::Yaql, "regex('(a+)+$').matches('" + std::string(40, 'a') + "b')",
+       "RegexLimitExceeded"},
+      {Lang::Yaql, "def(f, f()) -> f()", "RecursionError"},
+      {Lang::Yaql, "yaml_parse('" + repeat("[", 100000) + "')", "ParserError"},
+      {Lang::JinjaTemplate, repeat("{% for a in range(10) %}", 10000), "TemplateSyntaxError"},
+      {Lang::JinjaTemplate, "{{ " + repeat("(", 100000) + " }}", "TemplateSyntaxError"},
+      {Lang::JinjaTemplate, "{{ 'x' * 10**12 }}", "MemoryError"},
+      {Lang::JinjaTemplate, "{{ range(10**9)|list }}", "OverflowError"},
+      {Lang::JinjaTemplate, "{{ ''.__class__.__mro__ }}", "SecurityError"},
+      {Lang::JinjaTemplate, "{{ lipsum(10**9) }}", "MemoryQuotaExceededException"},
+      {Lang::JinjaTemplate,
+       "{% for i in range(10**5) %}{% for j in range(10**5) %}{% endfor %}{% endfor %}",
+       "TimeoutError"},
+      {Lang::Jinja, "{{ 2 ** 100000000 }}", "MemoryQuotaExceededException"},
+      {Lang::MistralData, std::string("<% ") + repeat("[", 5000) + " %>", "YaqlGrammarException"},
+  };
+  for (const Hostile& c : cases) {
+    const auto start = std::chrono::steady_clock::now();
+    std::string outcome = "no error";
+    try {
+      session.evaluate(c.lang, c.expr, data);
+    } catch (const Error& e) {
+      outcome = e.type();
+    }
+    const auto elapsed = std::chrono::steady_clock::now() - start;
+    const std::string shown = c.expr.substr(0, 60);
+    EXPECT_EQ(outcome, c.error) << shown;
+    EXPECT_LT(elapsed, std::chrono::milliseconds(3000)) << shown;
+  }
+}
+
+}  // namespace
+}  // namespace sirocco
