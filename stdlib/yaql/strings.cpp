@@ -223,7 +223,7 @@ void register_split_and_join(Registry& r) {
   for (auto [name, from_right] : {std::pair{"split", false}, std::pair{"rightSplit", true}})
     r.add("method " + std::string(name) +
               "(string: string, separator: string? = null, maxSplits: pyint = -1)",
-          [from_right](Call& c) {
+          [from_right = from_right](Call& c) {
             return Value::list(
                 strings::split(c[0].as_string(), optional_text(c[1]), ssize_arg(c[2]), from_right));
           });
@@ -285,11 +285,11 @@ void register_search(Registry& r) {
   });
   for (auto [name, last] : {std::pair{"indexOf", false}, std::pair{"lastIndexOf", true}}) {
     std::string method = "method " + std::string(name);
-    r.add(method + "(string: string, sub: string, start: pyint = 0)", [last](Call& c) {
+    r.add(method + "(string: string, sub: string, start: pyint = 0)", [last = last](Call& c) {
       return Value::integer(strings::find(c[0], c[1].as_string(), to_int64(c[2]), INT64_MAX, last));
     });
     r.add(method + "(string: string, sub: string, start: pyint, length: pyint)",
-          [last](Call& c) { return Value::integer(find_in_span(c, last)); });
+          [last = last](Call& c) { return Value::integer(find_in_span(c, last)); });
   }
   r.add("method startsWith(string: string, *prefixes: string)",
         [](Call& c) { return Value::boolean(has_affix(c, false)); });
