@@ -18,6 +18,26 @@ using pystr::int_arg;
 List& mutable_list(const Value& v) { return const_cast<List&>(v.as_list()); }
 Dict& mutable_dict(const Value& v) { return const_cast<Dict&>(v.as_dict()); }
 
+// Whether `v` is, or holds at any depth, the object `target`.
+bool holds(const Value& v, const Object* target) {
+  if ((v.is_list() || v.is_dict()) && v.object().get() == target) return true;
+  if (v.is_list()) {
+    for (const Value& item : v.as_list())
+      if (holds(item, target)) return true;
+  } else if (v.is_dict()) {
+    for (const auto& [key, item] : v.as_dict())
+      if (holds(item, target)) return true;
+  }
+  return false;
+}
+
+// Python lets a list hold itself (`x.append(x)`); reference-counted values would never be
+// freed, so Sirocco refuses (see docs/COMPATIBILITY.md).
+void refuse_cycle(const Value& container, const Value& inserted) {
+  if (holds(inserted, container.object().get()))
+    throw Error("ValueError", "a list or dict cannot hold itself");
+}
+
 // A list may grow to what the memory quota holds (sizeof(Value) bytes an item, at most
 // 100 MB); past that an append or extend is a MemoryQuotaExceededException.
 List& growable_list(const Call& c, size_t more) {
@@ -89,16 +109,19 @@ void register_sequences(Registry& r) {
   }
   r.add("list.copy(self: any)", [](Call& c) { return Value::list(c[0].as_list()); });
   r.add("list.append(self: any, object: any)", [](Call& c) {
+    refuse_cycle(c[0], c[1]);
     growable_list(c, 1).push_back(c[1]);
     return Value();
   });
   r.add("list.extend(self: any, iterable: any)", [](Call& c) {
     List more = python_iterate(c[1]);
+    for (const Value& item : more) refuse_cycle(c[0], item);
     List& items = growable_list(c, more.size());
     items.insert(items.end(), more.begin(), more.end());
     return Value();
   });
   r.add("list.insert(self: any, index: any, object: any)", [](Call& c) {
+    refuse_cycle(c[0], c[2]);
     List& items = growable_list(c, 1);
     int64_t length = static_cast<int64_t>(items.size()), i = int_arg(c[1]);
     if (i < 0) i += length;
@@ -177,11 +200,13 @@ void register_dict(Registry& r) {
   });
   r.add("dict.setdefault(self: any, key: any, default: any = null)", [](Call& c) {
     if (const Value* v = find_key(c, c[1])) return *v;
+    refuse_cycle(c[0], c[2]);
     mutable_dict(c[0]).set(c[1], c[2]);
     return c[2];
   });
   r.add("dict.update(self: any, *args: any, **kwargs: any)", [](Call& c) {
     Dict more = build_dict(c.rest(), c.kwargs);
+    for (const auto& [key, value] : more) refuse_cycle(c[0], value);
     Dict& d = mutable_dict(c[0]);
     for (const auto& [key, value] : more) d.set(key, value);
     return Value();
