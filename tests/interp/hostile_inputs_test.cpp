@@ -1,4 +1,4 @@
-// Hostile inputs in every language: each must end fast with a clean error of the expected
+// Hostile inputs in every language: each must end with a clean error of the expected
 // type under the default limits (plus a short timeout, so a hang fails the test quickly).
 #include <gtest/gtest.h>
 
@@ -27,7 +27,7 @@ std::string repeat(const std::string& s, size_t n) {
 
 TEST(HostileInputs, EndFastWithACleanError) {
   Limits limits;
-  limits.timeout_ms = 2000;
+  limits.timeout_ms = 1000;
   Session session(limits);
   const Value data = parse_json(R"({"a": [1, 2, 3], "s": "text", "__env": {"k": 1}})");
   const std::vector<Hostile> cases = {
@@ -62,7 +62,7 @@ TEST(HostileInputs, EndFastWithACleanError) {
     const auto elapsed = std::chrono::steady_clock::now() - start;
     const std::string shown = c.expr.substr(0, 60);
     EXPECT_EQ(outcome, c.error) << shown;
-    EXPECT_LT(elapsed, std::chrono::milliseconds(3000)) << shown;
+    EXPECT_LT(elapsed, std::chrono::seconds(10)) << shown;  // a hang, not a slow machine
   }
 }
 
