@@ -1,5 +1,7 @@
 // lipsum(): paragraphs of random lorem ipsum words, shaped like Jinja2's (20 to 100 words a
 // paragraph, a capital after each full stop, commas and full stops at random distances).
+#include <algorithm>
+#include <cstdint>
 #include <random>
 #include <sstream>
 #include <string>
@@ -87,6 +89,13 @@ std::string paragraph(std::mt19937_64& rng, int64_t min, int64_t max) {
 
 std::string lorem_ipsum(int64_t paragraphs, bool html, int64_t min, int64_t max) {
   static thread_local std::mt19937_64 rng{std::random_device{}()};
+  // Every paragraph has at least `min` words and a space or stop after each: refuse at once
+  // what cannot fit.
+  const size_t least = paragraphs > 100'000'000
+                           ? SIZE_MAX
+                           : static_cast<size_t>(std::max<int64_t>(paragraphs, 0)) *
+                                 static_cast<size_t>(std::clamp<int64_t>(min, 1, 1'000'000)) * 2;
+  charge_bytes(least);
   std::string out;
   for (int64_t i = 0; i < paragraphs; ++i) {
     std::string p = paragraph(rng, min, max);
