@@ -19,9 +19,9 @@ Value repeat(const Value& seq, const Value& count, const Limits& limits, Span sp
            : seq.is_tuple() ? Value::tuple({})
                             : Value::list({});
   const size_t unit = seq.is_string() ? seq.as_string().size() : seq.as_list().size();
-  constexpr size_t kMaxRepeat = size_t{1} << 28;
+  constexpr size_t kMaxRepeat = 100'000'000;  // bytes or items, as the library's results
   if (unit != 0 && static_cast<size_t>(n) > kMaxRepeat / unit)
-    throw Error("MemoryError", "the repeated value would be too large", span);
+    throw Error("MemoryQuotaExceededException", "Expression consumed too much memory", span);
   if (seq.is_string()) {
     std::string out;
     out.reserve(unit * n);
@@ -324,6 +324,7 @@ Value Evaluator::call_expr(const Expr& e, const Scope& scope) {
 
 Value Evaluator::invoke(const FunctionDef& def, std::vector<Value> positional, Kwargs keywords,
                         Span span) {
+  tick(span);
   Call call = bind_arguments(*this, def, std::move(positional), std::move(keywords), span);
   return def.impl(call);
 }

@@ -27,7 +27,27 @@ void Scope::set(const std::string& name, Value value) {
 }
 
 Evaluator::Evaluator(const RuntimeConfig& config, const Library& library, const Limits& limits)
-    : config_(config), library_(library), limits_(limits) {}
+    : config_(config), library_(library), limits_(limits) {
+  if (limits_.timeout_ms > 0)
+    deadline_ = std::chrono::steady_clock::now() + std::chrono::milliseconds(limits_.timeout_ms);
+}
+
+void Evaluator::tick(Span span) {
+  ++steps_;
+  if (limits_.max_steps >= 0 && steps_ > limits_.max_steps)
+    throw Error("StepLimitExceeded", "evaluation exceeded its step budget", span);
+  if (limits_.timeout_ms > 0 && (steps_ & 63) == 0 && std::chrono::steady_clock::now() > deadline_)
+    throw Error("TimeoutError", "evaluation timed out", span);
+}
+
+void Evaluator::check_output_size(Span span) const {
+  constexpr size_t kMaxOutputBytes = 100'000'000;  // as the library's string results
+  const int64_t quota = limits_.memory_quota;
+  const size_t limit =
+      quota > 0 ? std::min(kMaxOutputBytes, static_cast<size_t>(quota)) : kMaxOutputBytes;
+  if (out_.size() > limit)
+    throw Error("MemoryQuotaExceededException", "the rendered text consumed too much memory", span);
+}
 
 std::string Evaluator::render(const Body& body, Scope& context) {
   out_.clear();
@@ -43,10 +63,10 @@ void Evaluator::run(const Stmt& stmt, Scope& scope) {
   switch (stmt.kind) {
     case StmtKind::Text:
       out_ += stmt.text;
-      return;
+      return check_output_size(stmt.span);
     case StmtKind::Output:
       out_ += text_of(eval(*stmt.value, scope), stmt.value->span);
-      return;
+      return check_output_size(stmt.span);
     case StmtKind::If:
       for (const Branch& branch : stmt.branches) {
         if (truth(eval(*branch.test, scope), branch.test->span)) return run(branch.body, scope);
@@ -77,6 +97,7 @@ void Evaluator::run_for(const Stmt& stmt, const Value& iterable, const Scope& sc
   if (stmt.condition) {
     List kept;
     for (Value& item : items) {
+      tick(stmt.condition->span);
       Scope filter_scope(&scope);
       assign(stmt.target, item, filter_scope);
       if (truth(eval(*stmt.condition, filter_scope), stmt.condition->span))
@@ -91,6 +112,7 @@ void Evaluator::run_for(const Stmt& stmt, const Value& iterable, const Scope& sc
   boost::intrusive_ptr<LoopObject> loop(new LoopObject(stmt, scope, std::move(items), depth));
   const Value loop_value = Value::opaque(loop);
   for (size_t i = 0; i < loop->items.size(); ++i) {
+    tick(stmt.span);
     loop->index0 = i;
     Scope iteration(&scope);
     assign(stmt.target, loop->items[i], iteration);
@@ -174,6 +196,7 @@ List Evaluator::iterate(const Value& v, Span span) const {
 
 Value Evaluator::call(const Value& callable, std::vector<Value> args, Kwargs kwargs, Span span) {
   if (as_undefined(callable)) raise_undefined(callable, span);
+  tick(span);
   if (callable.is_function()) {
     if (const auto* c = dynamic_cast<const Callable*>(&callable.as_function()))
       return c->invoke(*this, std::move(args), std::move(kwargs), span);
