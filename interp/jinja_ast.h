@@ -68,11 +68,11 @@ struct Argument {
 struct Expr {
   ExprKind kind = ExprKind::Constant;
   Span span;
-  Value value;       // Constant; Attribute with an int index (`x.0`)
+  Value value;       // Constant; the folded value of a nonfinite_constant node
   std::string name;  // Name, Attribute, Filter, Test
   BinaryOp op = BinaryOp::Add;
-  bool negated = false;                // Test: `is not`
-  bool nonfinite_constant = false;     // folded by Jinja's optimizer into `inf`/`nan`: NameError
+  bool negated = false;             // Test: `is not`
+  bool nonfinite_constant = false;  // folded by Jinja2 into a literal holding inf or nan: NameError
   std::vector<CompareOp> comparisons;  // Compare
   std::vector<ExprPtr> operands;
   std::vector<Argument> args;  // Call, Filter, Test

@@ -3,6 +3,7 @@
 #include "interp/jinja_engine.h"
 
 #include "interp/jinja_eval.h"
+#include "interp/jinja_fold.h"
 
 namespace sirocco::jinja {
 
@@ -114,6 +115,7 @@ CompiledPtr Engine::compile_template(std::string_view source, const Environment&
   try {
     compiled->body = parse_template(source, env.syntax, parse_limits(limits));
     check_names(*compiled);
+    fold_constants(compiled->body, library_);
   } catch (const Error& e) {
     compiled->body.clear();
     compiled->error = e;
@@ -129,6 +131,7 @@ CompiledPtr Engine::compile_expression(std::string_view text, const Limits& limi
   try {
     compiled->expr = parse_expression(text, parse_limits(limits));
     check_names(*compiled);
+    fold_constants(*compiled->expr, library_);
   } catch (const Error& e) {
     compiled->expr.reset();
     compiled->error = e;

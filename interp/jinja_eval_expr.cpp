@@ -34,6 +34,20 @@ Value repeat(const Value& seq, const Value& count, const Limits& limits, Span sp
   return seq.is_tuple() ? Value::tuple(std::move(out)) : Value::list(std::move(out));
 }
 
+// Whether a folded literal holds a NaN (Python writes it as `nan`; infinities as `inf`).
+bool has_nan(const Value& v) {
+  if (v.is_float()) return v.as_float() != v.as_float();
+  if (v.is_list()) {
+    for (const Value& item : v.as_list())
+      if (has_nan(item)) return true;
+  }
+  if (v.is_dict()) {
+    for (const auto& [key, value] : v.as_dict())
+      if (has_nan(key) || has_nan(value)) return true;
+  }
+  return false;
+}
+
 bool is_int_like(const Value& v) { return v.is_int() || v.is_bool(); }
 
 [[noreturn]] void unsupported(const char* op, const Value& a, const Value& b, Span span) {
@@ -49,8 +63,8 @@ Value Evaluator::evaluate(const Expr& expr, const Scope& scope) { return eval(ex
 
 Value Evaluator::eval(const Expr& e, const Scope& scope) {
   if (e.nonfinite_constant) {
-    const double d = e.value.as_float();
-    throw Error("NameError", std::string("name '") + (d != d ? "nan" : "inf") + "' is not defined",
+    throw Error("NameError",
+                std::string("name '") + (has_nan(e.value) ? "nan" : "inf") + "' is not defined",
                 e.span);
   }
   switch (e.kind) {
