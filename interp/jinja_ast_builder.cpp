@@ -137,7 +137,11 @@ void AstBuilder::reject_loop_name(const Target& target) const {
 }
 
 Target AstBuilder::set_target(P::SetTargetContext* ctx) const {
-  if (ctx->assignTarget()) return assign_target(ctx->assignTarget());
+  if (P::AssignTargetContext* names = ctx->assignTarget()) {
+    // Jinja2 ends a `set` target's tuple only at `=`: `{% set a, = x %}` does not parse.
+    if (names->trailing) fail("unexpected '='", span(names->trailing));
+    return assign_target(names);
+  }
   Target target;
   target.name = ctx->owner->getText();
   target.attribute = ctx->attribute->getText();
@@ -330,6 +334,10 @@ ExprPtr AstBuilder::filtered(P::FilteredContext* ctx, size_t depth) const {
     check_depth(level, suffix);
     const uint32_t begin = value->span.begin;
     if (auto* t = dynamic_cast<P::TestAppliedContext*>(suffix)) {
+      if (!t->args && !t->single && i + 1 < n &&
+          dynamic_cast<P::TestAppliedContext*>(ctx->suffixes[i + 1])) {
+        fail("You cannot chain multiple tests with is", span(ctx->suffixes[i + 1]));
+      }
       ExprPtr node = this->node(ExprKind::Test, suffix);
       node->name = t->test->getText();
       node->negated = t->negated != nullptr;

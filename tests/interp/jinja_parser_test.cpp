@@ -181,7 +181,8 @@ INSTANTIATE_TEST_SUITE_P(Jinja, SyntaxErrors,
                                          "{% baz %}", "{{ x }", "{# open",
                                          "{% for x in %}{% endfor %}", "{{ f(k=1, 2) }}",
                                          "{% set true = 1 %}", "{{ x %}", "{% raw %}x", "{{ 'a }}",
-                                         "{{ a ! b }}"));
+                                         "{{ a ! b }}", "{% set a, = [1] %}",
+                                         "{{ x is defined is defined }}"));
 
 TEST(JinjaParser, LoopIsNotAForTarget) {
   try {
