@@ -3,7 +3,9 @@
 // line splitting, all counted in code points.
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <iterator>
 #include <memory>
 
 #include "interp/text.h"
@@ -33,9 +35,14 @@ bool is_digit_cp(char32_t cp) {
          (cp >= 0x2080 && cp <= 0x2089) || (cp >= 0x2460 && cp <= 0x2468) ||
          (cp >= 0x2780 && cp <= 0x2788);
 }
+// Numeric_Type=Numeric: the number categories, plus the common CJK numeral ideographs.
 bool is_numeric_cp(char32_t cp) {
+  static constexpr char32_t kIdeographs[] = {0x4E00, 0x4E03, 0x4E07, 0x4E09, 0x4E5D, 0x4E8C, 0x4E94,
+                                             0x4EBF, 0x5104, 0x5146, 0x516B, 0x516D, 0x5341, 0x5343,
+                                             0x5344, 0x5345, 0x56DB, 0x5EFF, 0x767E, 0x96F6};
   Category c = category(cp);
-  return c == UTF8PROC_CATEGORY_ND || c == UTF8PROC_CATEGORY_NL || c == UTF8PROC_CATEGORY_NO;
+  return c == UTF8PROC_CATEGORY_ND || c == UTF8PROC_CATEGORY_NL || c == UTF8PROC_CATEGORY_NO ||
+         std::find(std::begin(kIdeographs), std::end(kIdeographs), cp) != std::end(kIdeographs);
 }
 bool is_space_cp(char32_t cp) {
   return (cp >= 0x9 && cp <= 0xd) || (cp >= 0x1c && cp <= 0x20) || cp == 0x85 || cp == 0xa0 ||
@@ -118,9 +125,7 @@ std::string swapcase(std::string_view s) {
   std::string out;
   for (size_t pos = 0; pos < s.size();) {
     char32_t cp = utf8::decode(s, pos);
-    out += is_upper_cp(cp) || is_title_cp(cp) ? lower_of(cp)
-           : is_lower_cp(cp)                  ? upper_of(cp)
-                                              : encode(cp);
+    out += is_upper_cp(cp) ? lower_of(cp) : is_lower_cp(cp) ? upper_of(cp) : encode(cp);
   }
   return out;
 }

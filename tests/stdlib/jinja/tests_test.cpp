@@ -1,5 +1,5 @@
 // The 39 builtin tests: each row's answer is what Jinja2 3.1.2's own test function gives for
-// the same arguments (tests/stdlib/jinja/gen notes: computed with python3-jinja2), plus how
+// the same arguments (rows printed by scripts/jinja_library_cases.py tests), plus how
 // they treat a lenient and a strict Undefined (checked by rendering templates).
 #include <gtest/gtest.h>
 
