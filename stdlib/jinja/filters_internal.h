@@ -30,18 +30,14 @@ void register_value_filters(Registry& r);      // default d attr items string
 void register_dump_filters(Registry& r);       // tojson pprint
 
 // --- Python operations on values, with Jinja's Undefined -------------------------------------
-// (str() is jinja_str and the strict check refuse_strict, from interp/jinja_ops.h.)
+// (str() is jinja_str, list() python_iterate and the strict check refuse_strict, from
+// interp/jinja_ops.h.)
 
 // A string value.
 Value text(std::string s);
 
 // bool(v): an Undefined is false (a strict one raises).
 bool truth(const Value& v);
-
-// list(v): the items of a list, tuple, set or lazy sequence (consumed), the keys of a dict,
-// the characters of a string; nothing for an Undefined (a strict one raises); TypeError
-// "'int' object is not iterable" for anything else.
-List items_of(const Value& v);
 
 // len(v): code points of a string, items of a list, dict or set; 0 for an Undefined (a strict
 // one raises); TypeError "object of type 'int' has no len()" for anything else.

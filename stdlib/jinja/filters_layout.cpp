@@ -29,6 +29,8 @@ std::string indention_of(const Value& width, const Runtime& runtime) {
 Value indent(Call& c) {
   const Value& s = c[0];
   if (as_undefined(s)) raise_undefined(s);
+  if (s.is_list() && !s.is_tuple())  // list += str extends the list, which has no splitlines
+    throw Error("AttributeError", "'list' object has no attribute 'splitlines'");
   if (!s.is_string())
     throw Error("TypeError",
                 "unsupported operand type(s) for +=: '" + type_name(s) + "' and 'str'");

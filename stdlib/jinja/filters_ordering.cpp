@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 #include <unordered_set>
+#include <utility>
 
 #include "interp/error.h"
 #include "interp/text.h"
@@ -11,28 +12,35 @@
 namespace sirocco::jinja::filters {
 namespace {
 
-// Python's list `<`: the first unequal items decide.
-bool keys_less(const List& a, const List& b) {
-  for (size_t i = 0; i < a.size() && i < b.size(); ++i)
-    if (!python_equal(a[i], b[i])) return less(a[i], b[i]);
-  return a.size() < b.size();
+// Python's `<` of two sort keys: a key is one value, or (several attributes) a list of them
+// compared like Python lists, where the first unequal items decide.
+bool key_less(const Value& a, const Value& b, bool multi) {
+  if (!multi) return less(a, b);
+  const List &x = a.as_list(), &y = b.as_list();
+  for (size_t i = 0; i < x.size() && i < y.size(); ++i)
+    if (!python_equal(x[i], y[i])) return less(x[i], y[i]);
+  return x.size() < y.size();
 }
 
-// Stable sort of the items by their keys, like sorted(items, key=..., reverse=...).
-List sorted_by(const List& items, const std::vector<List>& keys, bool reverse) {
-  std::vector<size_t> order(items.size());
+// The positions of the items in sorted(items, key=..., reverse=...) order (a stable sort).
+std::vector<size_t> sorted_order(const List& keys, bool reverse, bool multi) {
+  std::vector<size_t> order(keys.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    return reverse ? keys_less(keys[b], keys[a]) : keys_less(keys[a], keys[b]);
+    return reverse ? key_less(keys[b], keys[a], multi) : key_less(keys[a], keys[b], multi);
   });
+  return order;
+}
+
+List sorted_by(const List& items, const List& keys, bool reverse, bool multi) {
   List out;
   out.reserve(items.size());
-  for (size_t i : order) out.push_back(items[i]);
+  for (size_t i : sorted_order(keys, reverse, multi)) out.push_back(items[i]);
   return out;
 }
 
 Value sort(Call& c) {
-  List items = items_of(c[0]);
+  List items = python_iterate(c[0]);
   bool reverse = truth(c[1]), ignore = !truth(c[2]);
   // make_multi_attrgetter: a comma-separated list of attribute paths, one key each.
   std::vector<AttributeGetter> getters;
@@ -47,22 +55,28 @@ Value sort(Call& c) {
   } else {
     getters.emplace_back(c.runtime, c[3], ignore);
   }
-  std::vector<List> keys;
+  List keys;
   keys.reserve(items.size());
   for (const Value& item : items) {
     List key;
     for (const AttributeGetter& get : getters) key.push_back(get(item));
-    keys.push_back(std::move(key));
+    keys.push_back(Value::list(std::move(key)));
   }
-  return Value::list(sorted_by(items, keys, reverse));
+  return Value::list(sorted_by(items, keys, reverse, true));
 }
 
 Value unique(Call& c) {
   return produced_sequence([&c](List& out) {
     AttributeGetter get(c.runtime, c[2], !truth(c[1]));
     std::unordered_set<Value, ValueHash, ValueEq> seen;
-    for (const Value& item : items_of(c[0])) {
+    bool seen_undefined = false;  // every lenient Undefined hashes and compares alike
+    for (const Value& item : python_iterate(c[0])) {
       Value key = get(item);
+      if (as_undefined(key)) {
+        refuse_strict(key);
+        if (!std::exchange(seen_undefined, true)) out.push_back(item);
+        continue;
+      }
       require_hashable(key);
       if (seen.insert(key).second) out.push_back(item);
     }
@@ -70,7 +84,7 @@ Value unique(Call& c) {
 }
 
 Value min_or_max(Call& c, bool max) {
-  List items = items_of(c[0]);
+  List items = python_iterate(c[0]);
   if (items.empty()) return c.runtime.undefined("No aggregated item, sequence was empty.");
   AttributeGetter get(c.runtime, c[2], !truth(c[1]));
   size_t best = 0;
@@ -99,36 +113,32 @@ Value dictsort(Call& c) {
   if (as_undefined(value)) raise_undefined(value);
   if (!value.is_dict())
     throw Error("AttributeError", "'" + type_name(value) + "' object has no attribute 'items'");
-  List pairs;
-  std::vector<List> keys;
+  List pairs, keys;
   for (const auto& [key, item] : value.as_dict()) {
     pairs.push_back(Value::tuple({key, item}));
     const Value& sort_by = position == 0 ? key : item;
-    keys.push_back({case_sensitive ? sort_by : ignore_case(sort_by)});
+    keys.push_back(case_sensitive ? sort_by : ignore_case(sort_by));
   }
-  return Value::list(sorted_by(pairs, keys, truth(c[3])));
+  return Value::list(sorted_by(pairs, keys, truth(c[3]), false));
 }
 
 // (grouper, list) tuples of the items sorted by their attribute, equal keys together; without
 // case_sensitive the grouper is the attribute of the group's first item.
 Value groupby(Call& c) {
-  List items = items_of(c[0]);
+  List items = python_iterate(c[0]);
   bool case_sensitive = truth(c[3]);
   AttributeGetter key_of(c.runtime, c[1], !case_sensitive, c[2]);
   AttributeGetter grouper_of(c.runtime, c[1], false, c[2]);
-  std::vector<List> keys;
-  for (const Value& item : items) keys.push_back({key_of(item)});
-  std::vector<size_t> order(items.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(),
-                   [&](size_t a, size_t b) { return keys_less(keys[a], keys[b]); });
+  List keys;
+  for (const Value& item : items) keys.push_back(key_of(item));
+  std::vector<size_t> order = sorted_order(keys, false, false);
   List groups;
   for (size_t i = 0; i < order.size();) {
-    size_t j = i;
-    List members;
-    while (j < order.size() && python_equal(keys[order[j]][0], keys[order[i]][0]))
+    size_t j = i + 1;
+    List members{items[order[i]]};
+    while (j < order.size() && python_equal(keys[order[j]], keys[order[i]]))
       members.push_back(items[order[j++]]);
-    Value grouper = case_sensitive ? keys[order[i]][0] : grouper_of(members.front());
+    Value grouper = case_sensitive ? keys[order[i]] : grouper_of(members.front());
     groups.push_back(Value::tuple({grouper, Value::list(std::move(members))}));
     i = j;
   }

@@ -53,7 +53,7 @@ Value map(Call& c) {
   return produced_sequence([&c](List& out) {
     if (!truth(c[0])) return;
     auto apply = prepare_map(c);
-    for (const Value& item : items_of(c[0])) out.push_back(apply(item));
+    for (const Value& item : python_iterate(c[0])) out.push_back(apply(item));
   });
 }
 
@@ -74,7 +74,7 @@ Value select_or_reject(Call& c, bool keep, bool lookup_attr) {
       test = name_of(args.front());
       args.erase(args.begin());
     }
-    for (const Value& item : items_of(c[0])) {
+    for (const Value& item : python_iterate(c[0])) {
       Value subject = attribute ? (*attribute)(item) : item;
       bool passed;
       if (test) {

@@ -24,7 +24,7 @@ Value first(Call& c) {
       utf8::decode(seq.as_string(), end);
       return Value::string(seq.as_string().substr(0, end));
     }
-    List items = seq.is_string() ? List{} : items_of(seq);
+    List items = seq.is_string() ? List{} : python_iterate(seq);
     if (!items.empty()) return items.front();
   }
   return c.runtime.undefined("No first item, sequence was empty.");
@@ -40,7 +40,7 @@ void check_reversible(const Value& seq) {
 Value last(Call& c) {
   const Value& seq = c[0];
   check_reversible(seq);
-  List items = items_of(seq);
+  List items = python_iterate(seq);
   if (items.empty()) return c.runtime.undefined("No last item, sequence was empty.");
   return items.back();
 }
@@ -53,18 +53,18 @@ Value reverse(const Value& value) {
   if (value.is_list() || value.is_dict() || as_undefined(value)) {
     refuse_strict(value);
     return produced_sequence([&value](List& out) {
-      List items = items_of(value);
+      List items = python_iterate(value);
       out.assign(items.rbegin(), items.rend());
     });
   }
   if (!value.is_set() && !value.is_sequence())
     throw Error("FilterArgumentError", "argument must be iterable");
-  List items = items_of(value);
+  List items = python_iterate(value);
   return Value::list(List(items.rbegin(), items.rend()));
 }
 
 Value join(Call& c) {
-  List items = items_of(c[0]);
+  List items = python_iterate(c[0]);
   std::string separator = jinja_str(c[1]);
   std::optional<AttributeGetter> getter;
   if (!c[2].is_null()) getter.emplace(c.runtime, c[2]);
@@ -80,7 +80,7 @@ Value join(Call& c) {
 // do_batch: groups of `linecount` items, the last one filled up with fill_with.
 List batches(const Value& value, const Value& linecount, const Value& fill) {
   List groups, group;
-  for (const Value& item : items_of(value)) {
+  for (const Value& item : python_iterate(value)) {
     if (equals(Value::integer(static_cast<int64_t>(group.size())), linecount))
       groups.push_back(Value::list(std::exchange(group, {})));
     group.push_back(item);
@@ -97,7 +97,7 @@ List batches(const Value& value, const Value& linecount, const Value& fill) {
 // do_slice: `slices` groups of consecutive items, the first ones one item longer; the
 // shorter ones get fill_with.
 List slices_of(const Value& value, int64_t slices, const Value& fill) {
-  List items = items_of(value);
+  List items = python_iterate(value);
   if (slices == 0) throw Error("ZeroDivisionError", "integer division or modulo by zero");
   int64_t length = static_cast<int64_t>(items.size());
   int64_t per_slice = length / slices, with_extra = length % slices;
@@ -128,11 +128,11 @@ Value random_item(Call& c) {
     return *found;
   }
   if (seq.is_set()) throw Error("TypeError", "'set' object is not subscriptable");
-  return items_of(seq)[static_cast<size_t>(index)];
+  return python_iterate(seq)[static_cast<size_t>(index)];
 }
 
 Value sum(Call& c) {
-  List items = items_of(c[0]);
+  List items = python_iterate(c[0]);
   Value total = c[2];
   if (total.is_string())
     throw Error("TypeError", "sum() can't sum strings [use ''.join(seq) instead]");
@@ -149,7 +149,7 @@ void register_sequence_filters(Registry& r) {
   r.add("last(seq: any)", last);
   r.add("length(obj: any)", [](Call& c) { return Value::integer(length_of(c[0])); });
   r.add("count(obj: any)", [](Call& c) { return Value::integer(length_of(c[0])); });
-  r.add("list(value: any)", [](Call& c) { return Value::list(items_of(c[0])); });
+  r.add("list(value: any)", [](Call& c) { return Value::list(python_iterate(c[0])); });
   r.add("reverse(value: any)", [](Call& c) { return reverse(c[0]); });
   r.add("join(value: any, d: any = '', attribute: any = null)", join);
   r.add("batch(value: any, linecount: any, fill_with: any = null)", [](Call& c) {

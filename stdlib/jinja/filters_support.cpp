@@ -24,38 +24,6 @@ bool truth(const Value& v) {
   return truthy(v);
 }
 
-List items_of(const Value& v) {
-  switch (v.kind()) {
-    case Kind::List:
-      return v.as_list();
-    case Kind::Dict: {
-      List keys;
-      keys.reserve(v.as_dict().size());
-      for (const auto& [key, value] : v.as_dict()) keys.push_back(key);
-      return keys;
-    }
-    case Kind::String: {
-      List chars;
-      const std::string& s = v.as_string();
-      for (size_t pos = 0; pos < s.size();) {
-        size_t start = pos;
-        utf8::decode(s, pos);
-        chars.push_back(Value::string(s.substr(start, pos - start)));
-      }
-      return chars;
-    }
-    case Kind::Set:
-    case Kind::Sequence:
-      return to_list(v);
-    default:
-      if (as_undefined(v)) {
-        refuse_strict(v);
-        return {};
-      }
-      throw Error("TypeError", "'" + type_name(v) + "' object is not iterable");
-  }
-}
-
 int64_t length_of(const Value& v) {
   switch (v.kind()) {
     case Kind::String:

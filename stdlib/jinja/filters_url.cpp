@@ -49,8 +49,8 @@ Value urlencode(const Value& value) {
     for (const auto& [key, item] : value.as_dict()) append(key, item);
     return text(std::move(out));
   }
-  for (const Value& pair : items_of(value)) {
-    List both = items_of(pair);
+  for (const Value& pair : python_iterate(value)) {
+    List both = python_iterate(pair);
     if (both.size() != 2)
       throw Error("ValueError", both.size() < 2 ? "not enough values to unpack (expected 2, got " +
                                                       std::to_string(both.size()) + ")"
@@ -175,7 +175,7 @@ Value urlize(Call& c) {
     o.attributes += " target=\"" + escape_html(jinja_str(c[3])) + "\"";
   if (!c[5].is_null()) {
     static const pyregex::RegexPtr scheme_re = pyregex::compile("^([\\w.+-]{2,}:(/){0,2})$", {});
-    for (const Value& scheme : items_of(c[5])) {
+    for (const Value& scheme : python_iterate(c[5])) {
       std::string s = jinja_str(scheme);
       pyregex::Match m;
       if (!scheme_re->find(s, 0, true, m) || m.end(0) != s.size())

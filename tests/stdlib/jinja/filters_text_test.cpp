@@ -67,6 +67,8 @@ TEST(JinjaTextFilters, Layout) {
       {"indent", R"~(["a\nb", true])~", "", R"~('a\n b')~"},
       {"indent", R"~([""])~", R"~({"first": true})~", "'    '"},
       {"indent", "[5]", "", "!TypeError"},
+      {"indent", R"~([["a"]])~", "", "!AttributeError"},
+      {"indent", R"~([{"a": 1}])~", "", "!TypeError"},
       {"truncate", R"~(["abcdefghijklmnop", 10])~", "", "'abcdefg...'"},
       {"truncate", R"~(["abcdefghijklmno", 10])~", "", "'abcdefghijklmno'"},
       {"truncate", R"~(["foo bar baz qux", 9])~", "", "'foo...'"},
