@@ -192,6 +192,7 @@ class FrontEnd {
   std::vector<TokenPtr> tokens() {
     std::vector<TokenPtr> out;
     size_t brackets = 0, blocks = 0, unary_run = 0, pending_unary = 0;
+    bool set_pending = false;  // a `{% set` that is a block unless `=` follows
     std::vector<size_t> saved_runs;
     size_t previous = 0;
     for (;;) {
@@ -225,12 +226,20 @@ class FrontEnd {
         case JinjaLexer::FOR:
           blocks += previous == JinjaLexer::BLOCK_OPEN;
           break;
+        case JinjaLexer::SET:
+          if (previous == JinjaLexer::BLOCK_OPEN) ++blocks, set_pending = true;
+          break;
+        case JinjaLexer::ASSIGN:
+          if (set_pending && brackets == 0) --blocks, set_pending = false;
+          break;
         case JinjaLexer::ENDIF:
         case JinjaLexer::ENDFOR:
+        case JinjaLexer::ENDSET:
           if (previous == JinjaLexer::BLOCK_OPEN && blocks > 0) --blocks;
           break;
         case JinjaLexer::VAR_CLOSE:
         case JinjaLexer::BLOCK_CLOSE:
+          set_pending = false;
           brackets = unary_run = pending_unary = 0;
           saved_runs.clear();
           break;

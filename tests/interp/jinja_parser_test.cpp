@@ -204,10 +204,12 @@ TEST(JinjaParser, DeepNestingIsAnErrorNotACrash) {
   }() + "1 }}";
   std::string ifs;
   for (int i = 0; i < 10000; ++i) ifs += "{% if x %}";
+  std::string sets;
+  for (int i = 0; i < 10000; ++i) sets += "{% set x %}";
   std::string chain = "{{ 1";
   for (int i = 0; i < 10000; ++i) chain += " + 1";
   chain += " }}";
-  for (const std::string& source : {parens, minus, nots, ifs, chain}) {
+  for (const std::string& source : {parens, minus, nots, ifs, sets, chain}) {
     try {
       parse_template(source, Syntax{});
       FAIL() << "no error";
