@@ -80,8 +80,9 @@ Value Session::evaluate_jinja(Lang lang, std::string_view expr, const Value& dat
   const jinja::Environment& env = jinja_environment(env_name);
   const jinja::Variables vars = variables_of(data);
   if (lang == Lang::JinjaTemplate) return Value::string(jinja_->render(expr, env, vars, limits_));
-  // Jinja2's compile_expression turns an Undefined result into None; Mistral asks it not to.
-  return jinja_->evaluate(expr, env, vars, limits_, env.name != "mistral");
+  // compile_expression(undefined_to_none=True) by default turns an Undefined result into
+  // None; Mistral passes False, and so does the conformance oracle for the sandbox.
+  return jinja_->evaluate(expr, env, vars, limits_, env.name == "default");
 }
 
 Value Session::evaluate_mistral_jinja(std::string_view expr, const Value& data) {
