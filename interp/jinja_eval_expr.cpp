@@ -184,8 +184,8 @@ Value Evaluator::binary(const Expr& e, const Scope& scope) {
   Value a = eval(*e.operands[0], scope);
   Value b = eval(*e.operands[1], scope);
   if (e.op == BinaryOp::Concat) return Value::string(text_of(a, e.span) + text_of(b, e.span));
-  refuse_undefined(a, e.span);
-  refuse_undefined(b, e.span);
+  refuse_undefined(a, e.operands[0]->span);
+  refuse_undefined(b, e.operands[1]->span);
   const bool numbers = (a.is_number() || a.is_bool()) && (b.is_number() || b.is_bool());
   try {
     switch (e.op) {
@@ -253,8 +253,8 @@ bool Evaluator::compare(const Expr& e, const Scope& scope) {
     Value right = eval(*e.operands[i + 1], scope);
     const Span span = e.span;
     if (config_.strict) {
-      refuse_strict(left, span);
-      refuse_strict(right, span);
+      refuse_strict(left, e.operands[i]->span);
+      refuse_strict(right, e.operands[i + 1]->span);
     }
     bool result = false;
     try {

@@ -119,6 +119,7 @@ void Evaluator::run_for(const Stmt& stmt, const Value& iterable, const Scope& sc
     iteration.set("loop", loop_value);
     run(stmt.body, iteration);
   }
+  loop->running = false;
 }
 
 std::string Evaluator::render_loop(const Stmt& loop, const Value& items, const Scope& scope,
@@ -206,6 +207,10 @@ Value Evaluator::call(const Value& callable, std::vector<Value> args, Kwargs kwa
     if (!loop->loop.recursive) {
       throw Error("TypeError",
                   "The loop must have the 'recursive' marker to be called recursively.", span);
+    }
+    if (!loop->running) {
+      throw Error("TemplateRuntimeError", "a recursive loop can only be called while it runs",
+                  span);
     }
     if (args.size() != 1 || !kwargs.empty())
       throw Error("TypeError", "loop() takes exactly one argument", span);

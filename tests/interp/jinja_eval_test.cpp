@@ -153,5 +153,21 @@ TEST(JinjaEngine, ExpressionsGiveNativeValues) {
   EXPECT_EQ(to_json(engine.evaluate("-2 ** x", mistral, x)), "-4");
 }
 
+// A deliberate difference (docs/COMPATIBILITY.md): Jinja2 lets a recursive loop kept in a
+// namespace be called after the loop ended; Sirocco refuses instead of reading a scope
+// that is gone.
+TEST(JinjaEngine, RecursiveLoopCalledAfterItEndedIsAnError) {
+  Engine engine(builtin_library());
+  try {
+    engine.render(
+        "{% set ns = namespace() %}{% for x in [1] recursive %}{% set ns.l = loop %}{% endfor %}"
+        "{{ ns.l([1]) }}",
+        *find_environment("default"), {});
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.type(), "TemplateRuntimeError");
+  }
+}
+
 }  // namespace
 }  // namespace sirocco::jinja
