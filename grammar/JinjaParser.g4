@@ -9,6 +9,11 @@ parser grammar JinjaParser;
 
 options { tokenVocab = JinjaLexer; }
 
+@members {
+  // Jinja2 reads a name after `is test` as the test's argument, except these.
+  bool logic_word(size_t type) { return type == AND || type == OR || type == ELSE; }
+}
+
 document : body EOF;
 
 body : element*;
@@ -89,7 +94,8 @@ powerExpr : operands+=filtered (POW operands+=filtered)*;
 filtered : operand=unary suffixes+=filterSuffix*;
 filterSuffix
   : filterCall                                            # filterApplied
-  | IS negated=NOT? test=dottedName (LPAREN args=arguments? RPAREN | single=postfixExpr)?  # testApplied
+  | IS negated=NOT? test=dottedName
+    (LPAREN args=arguments? RPAREN | { !logic_word(_input->LA(1)) }? single=postfixExpr)?  # testApplied
   | LPAREN args=arguments? RPAREN                         # callApplied
   ;
 filterCall : PIPE filter=dottedName (LPAREN args=arguments? RPAREN)?;
@@ -119,7 +125,7 @@ argument
   ;
 
 primary
-  : NAME                                                        # variable
+  : (NAME | ELIF | ENDIF | FOR | ENDFOR | SET | ENDSET | RECURSIVE | IF | ELSE | IN | IS | AND | OR)  # variable
   | strings+=STRING+                                            # string
   | INTEGER                                                     # integer
   | FLOAT                                                       # float
@@ -132,5 +138,6 @@ pair : key=expr COLON value=expr;
 
 dottedName : parts+=name (DOT parts+=name)*;
 
-// Statement words are names outside their statements.
+// Jinja2 has no reserved words: where no operator or statement takes it, a word is a name
+// (`{{ for }}`, `{{ in }}` are variables; `not` alone is not).
 name : NAME | ELIF | ENDIF | FOR | ENDFOR | SET | ENDSET | RECURSIVE | ELSE | IF | IN | IS | AND | OR | NOT;

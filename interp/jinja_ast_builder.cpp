@@ -436,7 +436,7 @@ ExprPtr AstBuilder::subscript(P::SubscriptContext* ctx, size_t depth) const {
 ExprPtr AstBuilder::primary(P::PrimaryContext* ctx, size_t depth) const {
   check_depth(depth, ctx);
   if (auto* v = dynamic_cast<P::VariableContext*>(ctx)) {
-    std::string name = v->NAME()->getText();
+    std::string name = v->getText();
     if (is_constant_name(name)) {
       ExprPtr node = this->node(ExprKind::Constant, ctx);
       node->value = constant_of(name);

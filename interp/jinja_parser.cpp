@@ -198,7 +198,7 @@ class FrontEnd {
     for (;;) {
       TokenPtr token = lexer_.nextToken();
       const size_t type = token->getType();
-      if (type == JinjaLexer::COMMENT_OPEN) fail("Missing end of comment tag", token.get());
+      if (type == JinjaLexer::COMMENT_OPEN) comment_at_end(token);
       switch (type) {
         case JinjaLexer::LPAREN:
         case JinjaLexer::LBRACKET:
@@ -252,6 +252,20 @@ class FrontEnd {
       out.push_back(std::move(token));
       if (type == antlr4::Token::EOF) return out;
     }
+  }
+
+  // `{#` with no end is an error, except as the very end of the template (with its sign),
+  // where Jinja2's lexer runs out of text before it can fail: it is then an empty comment.
+  void comment_at_end(TokenPtr& token) {
+    const size_t begin = token->getStartIndex();
+    const std::u32string_view rest = std::u32string_view(source_.chars).substr(begin + 2);
+    const bool at_end = rest.empty() || (rest.size() == 1 && (rest[0] == '-' || rest[0] == '+'));
+    if (!at_end) fail("Missing end of comment tag", token.get());
+    auto* comment = static_cast<antlr4::CommonToken*>(token.get());
+    comment->setType(JinjaLexer::COMMENT);
+    comment->setText(rest.empty() ? std::string("{##}") : std::string("{#") + char(rest[0]) + "#}");
+    comment->setStopIndex(source_.chars.size() - 1);
+    input_.seek(source_.chars.size());
   }
 
   [[noreturn]] void fail(const std::string& message, const antlr4::Token* at) const {

@@ -125,6 +125,10 @@ const RenderCase kRenderCases[] = {
     // printed whole they are text; a folded negative base of ** loses its parentheses.
     {"default", "{{ 1e308 * 10 }}|{{ -2 ** x }}|{{ -x ** 2 }}|{{ [1e308 * 10] }}", "{\"x\": 2}",
      "inf|-4|4|[inf]", nullptr},
+    // slices are Python's own subscript, without Jinja2's getitem fallbacks
+    {"default", "{{ x[1:2] }}", "{\"x\": {\"a\": 1}}", nullptr, "TypeError"},
+    {"default", "{{ x[1:2] }}", "{\"x\": 5}", nullptr, "TypeError"},
+    {"default", "{{ x[1:2] }}", "{}", nullptr, "UndefinedError"},
     {"default", "{{ x ~ (1e308 * 10) }}", "{\"x\": 2}", nullptr, "NameError"},
     {"default", "{% set y = 'nan'|float %}", "{}", nullptr, "NameError"},
     {"default", "{% if false %}{{ x + 1e400 }}{% endif %}ok", "{}", "ok", nullptr},

@@ -118,7 +118,11 @@ INSTANTIATE_TEST_SUITE_P(
         ShapeCase{"0x1F + 0o17 + 0b101 + 1_000", "(+ (+ (+ 31 15) 5) 1000)"},
         ShapeCase{"1e3 + 2.5 + 1_0.5", "(+ (+ 1000.0 2.5) 10.5)"},
         ShapeCase{"True and TRUE", "(and True TRUE)"}, ShapeCase{"'a\\n\\x41\\u00e9'", "'a\\nAé'"},
-        ShapeCase{"{'a': {'b': 1}}", "{ 'a' { 'b' 1 } }"}));
+        ShapeCase{"{'a': {'b': 1}}", "{ 'a' { 'b' 1 } }"},
+        // no reserved words: a word nothing else takes is a name, even as a test's argument
+        ShapeCase{"for", "for"}, ShapeCase{"in", "in"},
+        ShapeCase{"x is defined in [1]", "(is x defined ([] in 1))"},
+        ShapeCase{"x is defined and y", "(and (is x defined) y)"}));
 
 // Renders the Text and constant Output nodes of a parsed template, taking the first
 // branch of each `if` (enough to check whitespace control).
@@ -163,7 +167,7 @@ INSTANTIATE_TEST_SUITE_P(
                     LayoutCase{"{{ 'a' }}  \n  {{- 'b' -}}  \n{{ 'c' }}", true, "abc"},
                     LayoutCase{"a\r\nb\rc\n", false, "a\nb\nc"},
                     LayoutCase{"{{ '}}' }}", false, "}}"},
-                    LayoutCase{"{ {{ 'x' }} {", true, "{ x {"}));
+                    LayoutCase{"{ {{ 'x' }} {", true, "{ x {"}, LayoutCase{"a {#-", false, "a"}));
 
 class SyntaxErrors : public testing::TestWithParam<const char*> {};
 
