@@ -47,8 +47,9 @@ const UndefinedObject* as_undefined(const Value& v);
 class Runtime;
 
 // One call of a filter, test, global function or Python method, its arguments bound to the
-// declared parameters the way Python binds them: `slots` in parameter order with defaults
-// filled in, then the *args; `kwargs` holds what went to **kwargs. For a filter or test,
+// declared parameters the way Python binds them: `slots` holds the named params in
+// declaration order (keyword-only ones after *args included) with defaults filled in, then
+// the *args; `kwargs` holds what went to **kwargs. For a filter or test,
 // slot 0 is the value left of `|` or `is`; for a method, slot 0 is the receiver.
 class Call {
  public:

@@ -108,6 +108,29 @@ METHODS = [
 ]
 
 MORE = [
+    # startswith/endswith bounds (found by fuzzing)
+    ('"abc"', "startswith", '["", 2, 1]'), ('"abc"', "endswith", '["", -1, 2]'),
+    ('"abc"', "startswith", '[["a"], 10]'), ('"abc"', "endswith", '["c", -10, 10]'),
+    # case properties beyond Ll/Lu, final sigma, SpecialCasing titles (found by fuzzing)
+    ('"Ⓐa"', 'swapcase', "[]"),
+    ('"ʰz\\rǅ\\t\xa0"', 'title', "[]"),
+    ('"Ⅷ½"', 'swapcase', "[]"),
+    ('"ǆΣ"', 'title', "[]"),
+    ('"ßΣ😀"', 'title', "[]"),
+    ('"_\u2028\u2028²五Ⅷz"', 'islower', "[]"),
+    ('"A😀b\u2028ﬁ😀"', 'title', "[]"),
+    ('"_\\nⓐ0BⒶİ"', 'swapcase', "[]"),
+    ('"ßßⒶᾳⅧ"', 'islower', "[]"),
+    ('"ᾳⓐß²\u2028É٣"', 'title', "[]"),
+    ('"Ⅷᾳ"', 'title', "[]"),
+    ('"ﬁΣǆǆ9五五"', 'title', "[]"),
+    ('".É́ʰʰ½"', 'isupper', "[]"),
+    ('"Éﬁ ʰÉ"', 'title', "[]"),
+    ('"b٣ⅧzZ\\t"', 'title', "[]"),
+    ('"ıİAǅBéⒶı"', 'title', "[]"),
+    ('"ŉx"', 'title', "[]"),
+    ('"ΑΣ."', 'lower', "[]"),
+    ('"ᾳ"', 'capitalize', "[]"),
  ('"a b c"', "split", "[null, 0]"), ('" a b c "', "rsplit", "[null, 1]"), ('"a  b"', "split", '[" "]'), ('"abc"', "split", "[]", '{"sep": "b"}'),
  ('"ÀàÀ"', "strip", '["À"]'), ('"they\'re bill\'s 3rd-class"', "title", "[]"), ('"éCOLE"', "capitalize", "[]"), ('"ǉ"', "capitalize", "[]"),
  ('"a\\u000bb\\u001cc\\u0085d"', "splitlines", "[]"), ('"٣"', "isdigit", "[]"), ('"٣"', "isdecimal", "[]"), ('"五"', "isnumeric", "[]"),

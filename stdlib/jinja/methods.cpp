@@ -6,6 +6,7 @@
 
 #include "interp/jinja_ops.h"
 #include "interp/text.h"
+#include "interp/utf8.h"
 #include "stdlib/jinja/methods_internal.h"
 #include "stdlib/yaql/strings_internal.h"
 
@@ -23,28 +24,28 @@ const std::string* optional_text(const Value& v, std::string_view what) {
   return v.is_null() ? nullptr : &text_arg(v, what);
 }
 
-// str.startswith / endswith: a str or a tuple of str, within [start:end]. A start past the
-// end matches nothing, not even ''.
+// str.startswith / endswith: a str or a tuple of str, within s[start:end] (negative bounds
+// count from the end; a window shorter than the affix, even an empty one, matches nothing).
 bool has_affix(const Call& c, bool suffix) {
   const Value& affix = c[1];
-  int64_t length = static_cast<int64_t>(c[0].string_length());
-  int64_t start = bound_arg(c[2], 0), end = bound_arg(c[3], length);
-  if ((start < 0 ? start + length : start) > length) return false;
-  const std::string window = ys::slice(c[0], start, end);
-  auto matches = [&](const std::string& a) {
-    return window.size() >= a.size() &&
-           window.compare(suffix ? window.size() - a.size() : 0, a.size(), a) == 0;
-  };
-  if (affix.is_tuple()) {
-    for (const Value& a : affix.as_list())
-      if (matches(text_arg(a, "tuple for startswith"))) return true;
-    return false;
-  }
-  if (!affix.is_string())
+  if (!affix.is_tuple() && !affix.is_string())
     throw Error("TypeError", std::string(suffix ? "endswith" : "startswith") +
                                  " first arg must be str or a tuple of str, not " +
                                  type_name(affix));
-  return matches(affix.as_string());
+  int64_t length = static_cast<int64_t>(c[0].string_length());
+  int64_t start = bound_arg(c[2], 0), end = std::min(bound_arg(c[3], length), length);
+  if (start < 0) start = std::max<int64_t>(start + length, 0);
+  if (end < 0) end = std::max<int64_t>(end + length, 0);
+  const std::string window = end > start ? ys::slice(c[0], start, end) : std::string();
+  auto matches = [&](const std::string& a) {
+    int64_t a_length = static_cast<int64_t>(utf8::length(a));
+    return end - start >= a_length && window.size() >= a.size() &&
+           window.compare(suffix ? window.size() - a.size() : 0, a.size(), a) == 0;
+  };
+  if (affix.is_string()) return matches(affix.as_string());
+  for (const Value& a : affix.as_list())
+    if (matches(text_arg(a, "tuple for startswith"))) return true;
+  return false;
 }
 
 int64_t find_in(const Call& c, bool last) {
@@ -122,7 +123,8 @@ void register_str(Registry& r) {
         [](Call& c) { return boolean(has_affix(c, true)); });
   r.add("str.replace(self: any, old: any, new: any, count: any = -1)", [](Call& c) {
     return text(ys::replace(self(c), text_arg(c[1], "replace() argument 1"),
-                            text_arg(c[2], "replace() argument 2"), int_arg(c[3]), SIZE_MAX));
+                            text_arg(c[2], "replace() argument 2"), int_arg(c[3]),
+                            max_result_bytes(c.runtime)));
   });
   r.add("str.find(self: any, sub: any, start: any = null, end: any = null)",
         [](Call& c) { return Value::integer(find_in(c, false)); });
@@ -140,16 +142,23 @@ void register_str(Registry& r) {
   r.add("str.join(self: any, iterable: any)", join);
   r.add("str.partition(self: any, sep: any)", [](Call& c) { return partition(c, false); });
   r.add("str.rpartition(self: any, sep: any)", [](Call& c) { return partition(c, true); });
-  r.add("str.center(self: any, width: any, fillchar: any = ' ')",
-        [](Call& c) { return text(pad(c[0], int_arg(c[1]), text_arg(c[2], "fillchar"), '^')); });
-  r.add("str.ljust(self: any, width: any, fillchar: any = ' ')",
-        [](Call& c) { return text(pad(c[0], int_arg(c[1]), text_arg(c[2], "fillchar"), '<')); });
-  r.add("str.rjust(self: any, width: any, fillchar: any = ' ')",
-        [](Call& c) { return text(pad(c[0], int_arg(c[1]), text_arg(c[2], "fillchar"), '>')); });
+  r.add("str.center(self: any, width: any, fillchar: any = ' ')", [](Call& c) {
+    return text(
+        pad(c[0], int_arg(c[1]), text_arg(c[2], "fillchar"), '^', max_result_bytes(c.runtime)));
+  });
+  r.add("str.ljust(self: any, width: any, fillchar: any = ' ')", [](Call& c) {
+    return text(
+        pad(c[0], int_arg(c[1]), text_arg(c[2], "fillchar"), '<', max_result_bytes(c.runtime)));
+  });
+  r.add("str.rjust(self: any, width: any, fillchar: any = ' ')", [](Call& c) {
+    return text(
+        pad(c[0], int_arg(c[1]), text_arg(c[2], "fillchar"), '>', max_result_bytes(c.runtime)));
+  });
   r.add("str.zfill(self: any, width: any)",
-        [](Call& c) { return text(zfill(c[0], int_arg(c[1]))); });
-  r.add("str.expandtabs(self: any, tabsize: any = 8)",
-        [](Call& c) { return text(expandtabs(self(c), int_arg(c[1]))); });
+        [](Call& c) { return text(zfill(c[0], int_arg(c[1]), max_result_bytes(c.runtime))); });
+  r.add("str.expandtabs(self: any, tabsize: any = 8)", [](Call& c) {
+    return text(expandtabs(self(c), int_arg(c[1]), max_result_bytes(c.runtime)));
+  });
   r.add("str.removeprefix(self: any, prefix: any)", [](Call& c) {
     const std::string& p = text_arg(c[1], "removeprefix() argument");
     return self(c).compare(0, p.size(), p) == 0 ? text(self(c).substr(p.size())) : c[0];

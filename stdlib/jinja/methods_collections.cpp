@@ -18,6 +18,15 @@ using pystr::int_arg;
 List& mutable_list(const Value& v) { return const_cast<List&>(v.as_list()); }
 Dict& mutable_dict(const Value& v) { return const_cast<Dict&>(v.as_dict()); }
 
+// A list may grow to what the memory quota holds (sizeof(Value) bytes an item, at most
+// 100 MB); past that an append or extend is a MemoryQuotaExceededException.
+List& growable_list(const Call& c, size_t more) {
+  List& items = mutable_list(c[0]);
+  size_t max_items = pystr::max_result_bytes(c.runtime) / sizeof(Value);
+  if (items.size() + more > max_items) pystr::result_too_large();
+  return items;
+}
+
 Value count_of(const Call& c) {
   int64_t n = 0;
   for (const Value& item : c[0].as_list()) n += python_equal(item, c[1]);
@@ -77,17 +86,17 @@ void register_sequences(Registry& r) {
   }
   r.add("list.copy(self: any)", [](Call& c) { return Value::list(c[0].as_list()); });
   r.add("list.append(self: any, object: any)", [](Call& c) {
-    mutable_list(c[0]).push_back(c[1]);
+    growable_list(c, 1).push_back(c[1]);
     return Value();
   });
   r.add("list.extend(self: any, iterable: any)", [](Call& c) {
     List more = python_iterate(c[1]);
-    List& items = mutable_list(c[0]);
+    List& items = growable_list(c, more.size());
     items.insert(items.end(), more.begin(), more.end());
     return Value();
   });
   r.add("list.insert(self: any, index: any, object: any)", [](Call& c) {
-    List& items = mutable_list(c[0]);
+    List& items = growable_list(c, 1);
     int64_t length = static_cast<int64_t>(items.size()), i = int_arg(c[1]);
     if (i < 0) i += length;
     items.insert(items.begin() + std::clamp<int64_t>(i, 0, length), c[2]);

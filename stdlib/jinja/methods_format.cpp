@@ -12,8 +12,6 @@
 namespace sirocco::jinja {
 namespace {
 
-constexpr size_t kMaxFormatBytes = 100'000'000;
-
 // Python's getattr(obj, name) outside a sandbox: a method of the value or the attribute of
 // a Jinja object; AttributeError otherwise. `__class__` gives the text of the class (what
 // formatting it prints); Sirocco has no type objects.
@@ -65,9 +63,7 @@ Value format_with(Call& c, const std::vector<Value>& args, const Kwargs& kwargs)
                                                      const std::string&) -> std::string {
     throw Error("TypeError", "unsupported format string passed to " + type_name(v) + ".__format__");
   };
-  int64_t quota = runtime.limits().memory_quota;
-  size_t max_bytes =
-      quota > 0 ? std::min(kMaxFormatBytes, static_cast<size_t>(quota)) : kMaxFormatBytes;
+  size_t max_bytes = pystr::max_result_bytes(runtime);
   return Value::string(
       yaql::strings::format(c[0].as_string(), args, kwargs, no_datetimes, max_bytes, options));
 }

@@ -4,12 +4,10 @@
 // and ordering, the strict one refuses every use but `defined`/`undefined` and type checks.
 #include "stdlib/jinja/tests.h"
 
-#include <utf8proc.h>
-
 #include "interp/jinja_ops.h"
 #include "interp/number.h"
 #include "interp/text.h"
-#include "interp/utf8.h"
+#include "stdlib/jinja/pystr.h"
 
 namespace sirocco::jinja {
 namespace {
@@ -29,23 +27,9 @@ bool has_remainder(const Value& value, const Value& divisor, int remainder) {
   return equals(num_mod(value, divisor), Value::integer(remainder));
 }
 
-// Python's str.islower() (lower) or str.isupper(): some cased character, and none of the
-// other case (a titlecase letter counts as upper for both).
-bool all_cased_are(const std::string& s, bool lower) {
-  bool cased = false;
-  for (size_t pos = 0; pos < s.size();) {
-    auto category = utf8proc_category(static_cast<utf8proc_int32_t>(utf8::decode(s, pos)));
-    bool is_lower = category == UTF8PROC_CATEGORY_LL;
-    bool is_upper = category == UTF8PROC_CATEGORY_LU || category == UTF8PROC_CATEGORY_LT;
-    if (category == UTF8PROC_CATEGORY_LT || (lower ? is_upper : is_lower)) return false;
-    cased = cased || is_lower || is_upper;
-  }
-  return cased;
-}
-
 bool case_test(const Value& v, bool lower) {
   refuse_strict(v);
-  return all_cased_are(jinja_str(v), lower);
+  return pystr::is_case_kind(jinja_str(v), lower ? "lower" : "upper");
 }
 
 // len(value) and value.__getitem__ both exist.

@@ -193,6 +193,29 @@ TEST(JinjaMethods, AnswerLikePython) {
       {"{\"a\": 1}", "update", "[[[\"c\", 4]]]", "", "(None, {'a': 1, 'c': 4})"},
       {"{\"a\": 1}", "clear", "[]", "", "(None, {})"},
       {"{\"a\": 1}", "pop", "[]", "", "!TypeError"},
+      {"\"abc\"", "startswith", "[\"\", 2, 1]", "", "(False, 'abc')"},
+      {"\"abc\"", "endswith", "[\"\", -1, 2]", "", "(True, 'abc')"},
+      {"\"abc\"", "startswith", "[[\"a\"], 10]", "", "!TypeError"},
+      {"\"abc\"", "endswith", "[\"c\", -10, 10]", "", "(True, 'abc')"},
+      {"\"Ⓐa\"", "swapcase", "[]", "", "('ⓐA', 'Ⓐa')"},
+      {"\"ʰz\\rǅ\\t \"", "title", "[]", "", "('ʰz\\rǅ\\t\\xa0', 'ʰz\\rǅ\\t\\xa0')"},
+      {"\"Ⅷ½\"", "swapcase", "[]", "", "('ⅷ½', 'Ⅷ½')"},
+      {"\"ǆΣ\"", "title", "[]", "", "('ǅς', 'ǆΣ')"},
+      {"\"ßΣ😀\"", "title", "[]", "", "('Ssς😀', 'ßΣ😀')"},
+      {"\"_  ²五Ⅷz\"", "islower", "[]", "", "(False, '_\\u2028\\u2028²五Ⅷz')"},
+      {"\"A😀b ﬁ😀\"", "title", "[]", "", "('A😀B\\u2028Fi😀', 'A😀b\\u2028ﬁ😀')"},
+      {"\"_\\nⓐ0BⒶİ\"", "swapcase", "[]", "", "('_\\nⒶ0bⓐi̇', '_\\nⓐ0BⒶİ')"},
+      {"\"ßßⒶᾳⅧ\"", "islower", "[]", "", "(False, 'ßßⒶᾳⅧ')"},
+      {"\"ᾳⓐß² É٣\"", "title", "[]", "", "('ᾼⓐß²\\u2028É٣', 'ᾳⓐß²\\u2028É٣')"},
+      {"\"Ⅷᾳ\"", "title", "[]", "", "('Ⅷᾳ', 'Ⅷᾳ')"},
+      {"\"ﬁΣǆǆ9五五\"", "title", "[]", "", "('Fiσǆǆ9五五', 'ﬁΣǆǆ9五五')"},
+      {"\".É́ʰʰ½\"", "isupper", "[]", "", "(False, '.É́ʰʰ½')"},
+      {"\"Éﬁ ʰÉ\"", "title", "[]", "", "('Éﬁ ʰé', 'Éﬁ ʰÉ')"},
+      {"\"b٣ⅧzZ\\t\"", "title", "[]", "", "('B٣Ⅷzz\\t', 'b٣ⅧzZ\\t')"},
+      {"\"ıİAǅBéⒶı\"", "title", "[]", "", "('Ii̇aǆbéⓐı', 'ıİAǅBéⒶı')"},
+      {"\"ŉx\"", "title", "[]", "", "('ʼNx', 'ŉx')"},
+      {"\"ΑΣ.\"", "lower", "[]", "", "('ας.', 'ΑΣ.')"},
+      {"\"ᾳ\"", "capitalize", "[]", "", "('ᾼ', 'ᾳ')"},
       {"\"a b c\"", "split", "[null, 0]", "", "(['a b c'], 'a b c')"},
       {"\" a b c \"", "rsplit", "[null, 1]", "", "([' a b', 'c'], ' a b c ')"},
       {"\"a  b\"", "split", "[\" \"]", "", "(['a', '', 'b'], 'a  b')"},
@@ -268,7 +291,6 @@ TEST(JinjaMethods, AnswerLikePython) {
       {"{\"1\": 1}", "get", "[1]", "", "(None, {'1': 1})"},
       {"{\"a\": 1}", "pop", "[\"a\", 1, 2]", "", "!TypeError"},
       {"{\"a\": 1}", "setdefault", "[]", "", "!TypeError"},
-
   };
   FakeRuntime rt;
   rt.sandbox = true;
@@ -319,6 +341,38 @@ TEST(JinjaMethods, FormatRefusesAStrictUndefinedAndUnsafeAttributes) {
                                  {rt.undefined("'u' is undefined")});
             }),
             "!UndefinedError");
+}
+
+TEST(JinjaMethods, HugeResultsHitTheMemoryQuota) {
+  FakeRuntime rt;
+  Value a = Value::string("a");
+  auto big = [](int64_t n) { return Value::integer(n); };
+  EXPECT_EQ(outcome([&] { return call_method(rt, a, "center", {big(INT64_MAX)}); }),
+            "!MemoryQuotaExceededException");
+  EXPECT_EQ(outcome([&] { return call_method(rt, a, "zfill", {big(1000000000)}); }),
+            "!MemoryQuotaExceededException");
+  EXPECT_EQ(outcome([&] {
+              return call_method(rt, Value::string("\t"), "expandtabs", {big(1000000000)});
+            }),
+            "!MemoryQuotaExceededException");
+  EXPECT_EQ(
+      outcome([&] { return call_method(rt, Value::string("{:>1000000000}"), "format", {big(1)}); }),
+      "!MemoryQuotaExceededException");
+  Value doubling = parse_json("[1]");
+  EXPECT_EQ(outcome([&] {
+              for (int i = 0; i < 40; ++i) call_method(rt, doubling, "extend", {doubling});
+              return Value();
+            }),
+            "!MemoryQuotaExceededException");
+  rt.limit_settings.memory_quota = 10;
+  EXPECT_EQ(outcome([&] { return call_method(rt, a, "ljust", {big(11)}); }),
+            "!MemoryQuotaExceededException");
+  EXPECT_EQ(outcome([&] { return call_method(rt, a, "ljust", {big(10)}); }), "'a         '");
+  EXPECT_EQ(outcome([&] {
+              return call_method(rt, Value::string("aaaa"), "replace",
+                                 {Value::string("a"), Value::string("xyz")});
+            }),
+            "!MemoryQuotaExceededException");
 }
 
 TEST(JinjaMethods, OnlyStrListTupleAndDictHaveMethods) {

@@ -255,7 +255,8 @@ TEST(JinjaTests, Undefined) {
   FakeRuntime rt;
   Value u = rt.undefined("'u' is undefined");
   EXPECT_EQ(run_test(rt, "eq", {u, u}), "True");
-  EXPECT_EQ(run_test(rt, "sameas", {u, u}), "True");
+  // Each `u` in a template is a new Undefined: `u is sameas u` is False.
+  EXPECT_EQ(run_test(rt, "sameas", {u, rt.undefined("'u' is undefined")}), "False");
 }
 
 TEST(JinjaTests, FilterAndTestAskTheRuntime) {

@@ -1,16 +1,14 @@
-// Python's str algorithms that Jinja's str methods need beyond the YAQL strings module: case
-// changes by Unicode's mappings (utf8proc), the is*() predicates, padding, counting and
-// line splitting, all counted in code points.
+// Python's str algorithms for Jinja's str methods beyond the YAQL strings module and the case
+// algorithms (pystr_case.cpp): the is*() predicates, padding, counting and line splitting,
+// all counted in code points; the argument conversions and the size limit.
 #include <utf8proc.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <iterator>
-#include <memory>
 
 #include "interp/text.h"
 #include "interp/utf8.h"
-#include "stdlib/jinja/methods_internal.h"
+#include "stdlib/jinja/pystr.h"
 #include "stdlib/yaql/strings_internal.h"
 
 namespace sirocco::jinja::pystr {
@@ -19,10 +17,6 @@ namespace {
 using Category = utf8proc_category_t;
 
 Category category(char32_t cp) { return utf8proc_category(static_cast<utf8proc_int32_t>(cp)); }
-bool is_lower_cp(char32_t cp) { return category(cp) == UTF8PROC_CATEGORY_LL; }
-bool is_upper_cp(char32_t cp) { return category(cp) == UTF8PROC_CATEGORY_LU; }
-bool is_title_cp(char32_t cp) { return category(cp) == UTF8PROC_CATEGORY_LT; }
-bool is_cased_cp(char32_t cp) { return is_lower_cp(cp) || is_upper_cp(cp) || is_title_cp(cp); }
 bool is_alpha_cp(char32_t cp) {
   Category c = category(cp);
   return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
@@ -63,22 +57,19 @@ bool is_identifier_continue(char32_t cp) {
          c == UTF8PROC_CATEGORY_ND || c == UTF8PROC_CATEGORY_PC;
 }
 
-std::string encode(char32_t cp) {
-  std::string out;
-  utf8::append(out, cp);
-  return out;
-}
-std::string upper_of(char32_t cp) { return yaql::strings::to_upper(encode(cp)); }
-std::string lower_of(char32_t cp) { return yaql::strings::to_lower(encode(cp)); }
-// The titlecase of one code point; ß has a two-letter one.
-std::string title_of(char32_t cp) {
-  if (cp == 0xDF) return "Ss";
-  return encode(static_cast<char32_t>(utf8proc_totitle(static_cast<utf8proc_int32_t>(cp))));
-}
-
 [[noreturn]] void type_error(std::string message) { throw Error("TypeError", std::move(message)); }
 
 }  // namespace
+
+size_t max_result_bytes(const Runtime& runtime) {
+  constexpr size_t kMaxTextBytes = 100'000'000;
+  int64_t quota = runtime.limits().memory_quota;
+  return quota > 0 ? std::min(kMaxTextBytes, static_cast<size_t>(quota)) : kMaxTextBytes;
+}
+
+void result_too_large() {
+  throw Error("MemoryQuotaExceededException", "Expression consumed too much memory");
+}
 
 const std::string& text_arg(const Value& v, std::string_view what) {
   if (!v.is_string()) type_error(std::string(what) + " must be str, not " + type_name(v));
@@ -97,47 +88,6 @@ int64_t bound_arg(const Value& v, int64_t fallback) {
   if (!v.is_int() && !v.is_bool())
     type_error("slice indices must be integers or None or have an __index__ method");
   return int_arg(v);
-}
-
-std::string capitalize(std::string_view s) {
-  std::string out;
-  bool first = true;
-  for (size_t pos = 0; pos < s.size();) {
-    char32_t cp = utf8::decode(s, pos);
-    out += first ? title_of(cp) : lower_of(cp);
-    first = false;
-  }
-  return out;
-}
-
-std::string title(std::string_view s) {
-  std::string out;
-  bool previous_cased = false;
-  for (size_t pos = 0; pos < s.size();) {
-    char32_t cp = utf8::decode(s, pos);
-    out += previous_cased ? lower_of(cp) : title_of(cp);
-    previous_cased = is_cased_cp(cp);
-  }
-  return out;
-}
-
-std::string swapcase(std::string_view s) {
-  std::string out;
-  for (size_t pos = 0; pos < s.size();) {
-    char32_t cp = utf8::decode(s, pos);
-    out += is_upper_cp(cp) ? lower_of(cp) : is_lower_cp(cp) ? upper_of(cp) : encode(cp);
-  }
-  return out;
-}
-
-std::string casefold(std::string_view s) {
-  utf8proc_uint8_t* folded = nullptr;
-  utf8proc_ssize_t n =
-      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
-                   static_cast<utf8proc_ssize_t>(s.size()), &folded, UTF8PROC_CASEFOLD);
-  std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owner(folded, &std::free);
-  if (n < 0) return yaql::strings::to_lower(s);
-  return std::string(reinterpret_cast<const char*>(folded), static_cast<size_t>(n));
 }
 
 bool is_kind(std::string_view s, std::string_view kind) {
@@ -172,36 +122,17 @@ bool is_kind(std::string_view s, std::string_view kind) {
       if (!is_identifier_continue(cp)) return false;
     return true;
   }
-  bool cased = false;
-  if (kind == "lower" || kind == "upper") {
-    bool lower = kind == "lower";
-    for (char32_t cp : cps) {
-      if (is_title_cp(cp) || (lower ? is_upper_cp(cp) : is_lower_cp(cp))) return false;
-      cased = cased || is_cased_cp(cp);
-    }
-    return cased;
-  }
-  // title: upper and titlecase letters only after uncased ones, lowercase only after cased.
-  bool previous_cased = false;
-  for (char32_t cp : cps) {
-    if (is_upper_cp(cp) || is_title_cp(cp)) {
-      if (previous_cased) return false;
-      previous_cased = cased = true;
-    } else if (is_lower_cp(cp)) {
-      if (!previous_cased) return false;
-      previous_cased = cased = true;
-    } else {
-      previous_cased = false;
-    }
-  }
-  return cased;
+  return is_case_kind(s, kind);
 }
 
-std::string pad(const Value& s, int64_t width, std::string_view fill, char align) {
+std::string pad(const Value& s, int64_t width, std::string_view fill, char align,
+                size_t max_bytes) {
   if (utf8::length(fill) != 1) type_error("The fill character must be exactly one character long");
   int64_t length = static_cast<int64_t>(s.string_length());
   if (width <= length) return s.as_string();
   int64_t margin = width - length;
+  if (static_cast<unsigned __int128>(margin) * fill.size() + s.as_string().size() > max_bytes)
+    result_too_large();
   int64_t left = align == '<' ? 0 : align == '>' ? margin : margin / 2 + (margin & width & 1);
   std::string out;
   for (int64_t i = 0; i < left; ++i) out += fill;
@@ -210,10 +141,11 @@ std::string pad(const Value& s, int64_t width, std::string_view fill, char align
   return out;
 }
 
-std::string zfill(const Value& s, int64_t width) {
+std::string zfill(const Value& s, int64_t width, size_t max_bytes) {
   const std::string& text = s.as_string();
   int64_t length = static_cast<int64_t>(s.string_length());
   if (width <= length) return text;
+  if (static_cast<uint64_t>(width - length) + text.size() > max_bytes) result_too_large();
   bool sign = !text.empty() && (text[0] == '+' || text[0] == '-');
   std::string out = sign ? text.substr(0, 1) : "";
   out.append(static_cast<size_t>(width - length), '0');
@@ -221,7 +153,7 @@ std::string zfill(const Value& s, int64_t width) {
   return out;
 }
 
-std::string expandtabs(std::string_view s, int64_t tabsize) {
+std::string expandtabs(std::string_view s, int64_t tabsize, size_t max_bytes) {
   std::string out;
   int64_t column = 0;
   for (size_t pos = 0; pos < s.size();) {
@@ -230,6 +162,7 @@ std::string expandtabs(std::string_view s, int64_t tabsize) {
     if (cp == '\t') {
       if (tabsize > 0) {
         int64_t spaces = tabsize - column % tabsize;
+        if (static_cast<uint64_t>(spaces) + out.size() > max_bytes) result_too_large();
         out.append(static_cast<size_t>(spaces), ' ');
         column += spaces;
       }
