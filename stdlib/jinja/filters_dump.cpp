@@ -167,7 +167,9 @@ Value tojson(Call& c) {
     if (!c[1].is_int() && !c[1].is_bool())
       throw Error("TypeError",
                   "can't multiply sequence by non-int of type '" + type_name(c[1]) + "'");
-    indent = std::string(static_cast<size_t>(std::max<int64_t>(0, int_arg(c[1]))), ' ');
+    int64_t width = std::max<int64_t>(0, int_arg(c[1]));
+    check_size(c.runtime, static_cast<size_t>(width));
+    indent = std::string(static_cast<size_t>(width), ' ');
   }
   JsonWriter writer(indent, c.runtime);
   writer.write(c[0], 0);

@@ -84,6 +84,31 @@ std::string spec_of(const Directive& d, char type, bool numeric) {
   return spec;
 }
 
+// An int by a d, i, u, o, x or X directive: the precision is the least count of digits;
+// sign, then the '#' prefix (0o, 0x, 0X), then zeros up to the width with the '0' flag.
+std::string format_integer(const Directive& d, const Value& arg, size_t limit) {
+  Value n = arg.is_bool() ? Value::integer(arg.as_bool() ? 1 : 0) : arg;
+  bool negative = n.is_small_int() ? n.as_small_int() < 0 : n.big_int() < 0;
+  int base = d.type == 'o' ? 8 : (d.type == 'x' || d.type == 'X') ? 16 : 10;
+  std::string digits = yaql::strings::int_digits(n, base);
+  if (d.type == 'X')
+    for (char& ch : digits) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  if (d.precision && static_cast<int64_t>(digits.size()) < *d.precision) {
+    if (*d.precision > static_cast<int64_t>(limit))
+      throw Error("MemoryQuotaExceededException", "Expression consumed too much memory");
+    digits.insert(0, static_cast<size_t>(*d.precision) - digits.size(), '0');
+  }
+  std::string head = negative ? "-" : d.plus ? "+" : d.space ? " " : "";
+  if (d.alternate && base != 10) head += d.type == 'o' ? "0o" : d.type == 'x' ? "0x" : "0X";
+  int64_t length = static_cast<int64_t>(head.size() + digits.size());
+  if (!d.width || *d.width <= length) return head + digits;
+  if (*d.width > static_cast<int64_t>(limit))
+    throw Error("MemoryQuotaExceededException", "Expression consumed too much memory");
+  std::string padding(static_cast<size_t>(*d.width - length), d.zero && !d.left ? '0' : ' ');
+  if (d.left) return head + digits + padding;
+  return d.zero ? head + padding + digits : padding + head + digits;
+}
+
 std::string convert(const Directive& d, const Value& arg, size_t limit) {
   auto format = [&](const Value& v, char type, bool numeric) {
     return yaql::strings::format_value(v, spec_of(d, type, numeric), nullptr, limit);
@@ -116,25 +141,19 @@ std::string convert(const Directive& d, const Value& arg, size_t limit) {
     }
     case 'd':
     case 'i':
-    case 'u': {
-      if (arg.is_float()) return format(int_from_double(arg.as_float()), 'd', true);
+    case 'u':
+      if (arg.is_float()) return format_integer(d, int_from_double(arg.as_float()), limit);
       if (!arg.is_int() && !arg.is_bool())
         throw Error("TypeError", std::string("%") + d.type +
                                      " format: a real number is required, not " + type_name(arg));
-      Directive no_precision = d;
-      no_precision.precision.reset();
-      return yaql::strings::format_value(arg, spec_of(no_precision, 'd', true), nullptr, limit);
-    }
+      return format_integer(d, arg, limit);
     case 'o':
     case 'x':
-    case 'X': {
+    case 'X':
       if (!arg.is_int() && !arg.is_bool())
         throw Error("TypeError", std::string("%") + d.type +
                                      " format: an integer is required, not " + type_name(arg));
-      Directive no_precision = d;
-      no_precision.precision.reset();
-      return yaql::strings::format_value(arg, spec_of(no_precision, d.type, true), nullptr, limit);
-    }
+      return format_integer(d, arg, limit);
     default: {  // e E f F g G
       if (!arg.is_number() && !arg.is_bool())
         throw Error("TypeError", "must be real number, not " + type_name(arg));

@@ -156,7 +156,7 @@ std::vector<std::string> wrap(std::string_view line, const WrapOptions& o) {
     }
     if (!reversed.empty() && reversed.back().size() > o.width) {
       split_long_word(reversed, current, length, o);
-      if (reversed.back().empty()) reversed.pop_back();
+      if (!reversed.empty() && reversed.back().empty()) reversed.pop_back();
     }
     if (!current.empty() && is_blank(current.back())) current.pop_back();
     if (current.empty()) continue;

@@ -78,7 +78,8 @@ Value join(Call& c) {
 }
 
 // do_batch: groups of `linecount` items, the last one filled up with fill_with.
-List batches(const Value& value, const Value& linecount, const Value& fill) {
+List batches(const Runtime& runtime, const Value& value, const Value& linecount,
+             const Value& fill) {
   List groups, group;
   for (const Value& item : python_iterate(value)) {
     if (equals(Value::integer(static_cast<int64_t>(group.size())), linecount))
@@ -88,6 +89,7 @@ List batches(const Value& value, const Value& linecount, const Value& fill) {
   if (group.empty()) return groups;
   if (!fill.is_null()) {
     int64_t size = int_arg(linecount);
+    if (size > 0) check_size(runtime, static_cast<size_t>(size) * sizeof(Value));
     while (static_cast<int64_t>(group.size()) < size) group.push_back(fill);
   }
   groups.push_back(Value::list(std::move(group)));
@@ -96,12 +98,13 @@ List batches(const Value& value, const Value& linecount, const Value& fill) {
 
 // do_slice: `slices` groups of consecutive items, the first ones one item longer; the
 // shorter ones get fill_with.
-List slices_of(const Value& value, int64_t slices, const Value& fill) {
+List slices_of(const Runtime& runtime, const Value& value, int64_t slices, const Value& fill) {
   List items = python_iterate(value);
   if (slices == 0) throw Error("ZeroDivisionError", "integer division or modulo by zero");
   int64_t length = static_cast<int64_t>(items.size());
   int64_t per_slice = length / slices, with_extra = length % slices;
   List groups;
+  if (slices > 0) check_size(runtime, static_cast<size_t>(slices) * sizeof(Value));
   for (int64_t i = 0; i < slices; ++i) {
     int64_t start = std::clamp<int64_t>(std::min(i, with_extra) + i * per_slice, 0, length);
     int64_t end = std::clamp<int64_t>(std::min(i + 1, with_extra) + (i + 1) * per_slice, 0, length);
@@ -153,11 +156,12 @@ void register_sequence_filters(Registry& r) {
   r.add("reverse(value: any)", [](Call& c) { return reverse(c[0]); });
   r.add("join(value: any, d: any = '', attribute: any = null)", join);
   r.add("batch(value: any, linecount: any, fill_with: any = null)", [](Call& c) {
-    return produced_sequence([&c](List& out) { out = batches(c[0], c[1], c[2]); });
+    return produced_sequence([&c](List& out) { out = batches(c.runtime, c[0], c[1], c[2]); });
   });
   r.add("slice(value: any, slices: any, fill_with: any = null)", [](Call& c) {
     int64_t slices = int_arg(c[1]);
-    return produced_sequence([&c, slices](List& out) { out = slices_of(c[0], slices, c[2]); });
+    return produced_sequence(
+        [&c, slices](List& out) { out = slices_of(c.runtime, c[0], slices, c[2]); });
   });
   r.add("random(seq: any)", random_item);
   r.add("sum(iterable: any, attribute: any = null, start: any = 0)", sum);

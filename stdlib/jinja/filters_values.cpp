@@ -20,10 +20,12 @@ Value attr(Call& c) {
   const Value& obj = c[0];
   if (as_undefined(obj)) raise_undefined(obj);
   std::string name = jinja_str(c[1]);
-  if (!name.empty() && name[0] == '_' && c.runtime.sandboxed())
-    throw Error("SecurityError", "access to attribute " + python_repr(Value::string(name)) +
-                                     " of " + python_repr(Value::string(type_name(obj))) +
-                                     " object is unsafe.");
+  // Every Python object has dunder attributes; the sandbox's getattr gives the unsafe
+  // Undefined for them, which raises SecurityError when used.
+  if (name.substr(0, 2) == "__" && c.runtime.sandboxed())
+    return make_undefined("access to attribute " + python_repr(Value::string(name)) + " of " +
+                              python_repr(Value::string(type_name(obj))) + " object is unsafe.",
+                          as_undefined(c.runtime.undefined(""))->strict, "SecurityError");
   if (obj.is_opaque())
     if (auto* object = dynamic_cast<const JinjaObject*>(obj.as_opaque()))
       if (std::optional<Value> value = object->attribute(c.runtime, name)) return *value;
