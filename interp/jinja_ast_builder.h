@@ -12,6 +12,9 @@
 
 namespace sirocco::jinja {
 
+// true, True, false, False, none and None: constants, not names.
+bool is_constant_name(std::string_view name);
+
 class AstBuilder {
  public:
   // `byte_offsets[i]` is the byte offset of code point i of the source (one extra entry for
