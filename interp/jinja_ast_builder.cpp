@@ -42,11 +42,13 @@ Stmt AstBuilder::element(P::ElementContext* ctx, size_t depth) const {
     P::SetStatementContext* s = set->setStatement();
     stmt.kind = StmtKind::Set;
     stmt.target = set_target(s->target);
+    if (loops_ > 0) reject_loop_name(stmt.target);
     stmt.value = tuple(s->value, s->value->items, s->value->trailing, depth + 1);
   } else if (auto* block = dynamic_cast<P::SetBlockContext*>(ctx)) {
     P::SetBlockStatementContext* s = block->setBlockStatement();
     stmt.kind = StmtKind::SetBlock;
     stmt.target = set_target(s->target);
+    if (loops_ > 0) reject_loop_name(stmt.target);
     for (P::FilterCallContext* f : s->filters)
       stmt.filters.push_back(filter_call(f, nullptr, depth + 1));
     stmt.body = body(s->content, depth + 1);
@@ -77,12 +79,14 @@ Stmt AstBuilder::for_statement(P::ForStatementContext* ctx, size_t depth) const 
   stmt.value = plain_tuple(ctx->iterable, depth + 1);
   if (ctx->condition) stmt.condition = expr(ctx->condition, depth + 1);
   stmt.recursive = ctx->recursive != nullptr;
+  ++loops_;
   stmt.body = body(ctx->loopBody, depth + 1);
   if (ctx->otherwise) stmt.otherwise = body(ctx->otherwise, depth + 1);
+  --loops_;
   return stmt;
 }
 
-// Jinja2's compiler refuses `loop` as a for-loop target.
+// Jinja2's compiler refuses `loop` as a for-loop target, and as a name set inside a loop.
 void AstBuilder::reject_loop_name(const Target& target) const {
   if (target.name == "loop") {
     throw Error("TemplateAssertionError",

@@ -65,6 +65,7 @@ class AstBuilder {
   const std::vector<uint32_t>& offsets_;
   uint32_t shift_;
   size_t max_depth_;
+  mutable size_t loops_ = 0;  // for bodies being built around the current node
 };
 
 }  // namespace sirocco::jinja

@@ -188,13 +188,18 @@ INSTANTIATE_TEST_SUITE_P(Jinja, SyntaxErrors,
                                          "{{ a ! b }}", "{% set a, = [1] %}",
                                          "{{ x is defined is defined }}"));
 
-TEST(JinjaParser, LoopIsNotAForTarget) {
-  try {
-    parse_template("{% for loop in x %}{% endfor %}", Syntax{});
-    FAIL() << "no error";
-  } catch (const Error& e) {
-    EXPECT_EQ(e.type(), "TemplateAssertionError");
+TEST(JinjaParser, LoopIsNotAssignableInALoop) {
+  for (const char* source :
+       {"{% for loop in x %}{% endfor %}", "{% for x in y %}{% set loop = 5 %}{% endfor %}",
+        "{% for x in y %}{% set a, loop = 5, 6 %}{% endfor %}"}) {
+    try {
+      parse_template(source, Syntax{});
+      FAIL() << "no error for " << source;
+    } catch (const Error& e) {
+      EXPECT_EQ(e.type(), "TemplateAssertionError") << source;
+    }
   }
+  EXPECT_NO_THROW(parse_template("{% set loop = 5 %}", Syntax{}));
 }
 
 TEST(JinjaParser, DeepNestingIsAnErrorNotACrash) {
