@@ -80,6 +80,7 @@ class Evaluator final : public Runtime {
   Value lookup(const Expr& e, const Scope& scope);
   Value binary(const Expr& e, const Scope& scope);
   bool compare(const Expr& e, const Scope& scope);
+  Value printf_format(const Value& format, const Value& operand, Span span);
   Value apply_filter(const Expr& e, Value operand, const Scope& scope);
   bool apply_test(const Expr& e, const Scope& scope);
   Value call_expr(const Expr& e, const Scope& scope);

@@ -89,14 +89,7 @@ Value Evaluator::binary(const Expr& e, const Scope& scope) {
         unsupported("//", a, b, e.span);
       case BinaryOp::Modulo:
         if (numbers) return num_mod(a, b);
-        if (a.is_string()) {  // printf-style formatting, as the `format` filter does it
-          std::vector<Value> args{a};
-          if (b.is_tuple())
-            args.insert(args.end(), b.as_list().begin(), b.as_list().end());
-          else
-            args.push_back(b);
-          return call_filter("format", std::move(args), {}, e.span);
-        }
+        if (a.is_string()) return printf_format(a, b, e.span);
         unsupported("%", a, b, e.span);
       case BinaryOp::Power:
         if (numbers) return num_pow(a, b);
@@ -109,6 +102,25 @@ Value Evaluator::binary(const Expr& e, const Scope& scope) {
     throw;
   }
   return Value();
+}
+
+// Python's `str % x`, through the `format` filter: a tuple gives the arguments, a mapping
+// with string keys the values of `%(name)s` fields, anything else is the one argument.
+Value Evaluator::printf_format(const Value& format, const Value& operand, Span span) {
+  std::vector<Value> args{format};
+  Kwargs kwargs;
+  bool named = operand.is_dict() && format.as_string().find("%(") != std::string::npos;
+  if (named) {
+    for (const auto& [key, value] : operand.as_dict()) {
+      if (!key.is_string()) named = false;
+      if (named) kwargs.emplace_back(key.as_string(), value);
+    }
+  }
+  if (operand.is_tuple())
+    args.insert(args.end(), operand.as_list().begin(), operand.as_list().end());
+  else if (!named)
+    args.push_back(operand);
+  return call_filter("format", std::move(args), named ? std::move(kwargs) : Kwargs{}, span);
 }
 
 bool Evaluator::compare(const Expr& e, const Scope& scope) {

@@ -142,9 +142,11 @@ class Folder {
   }
 
   // Python reads `-2 ** x` as -(2 ** x).
+  // (When both sides are constant Jinja2 folds the whole power, or fails at run time.)
   void unparenthesize(Expr& e) {
     auto it = folded_.find(e.operands[0].get());
     if (it == folded_.end() || !negative_number(it->second)) return;
+    if (folded_.count(e.operands[1].get())) return;
     auto base = std::make_unique<Expr>();
     base->kind = ExprKind::Constant;
     base->span = e.operands[0]->span;

@@ -125,6 +125,9 @@ const RenderCase kRenderCases[] = {
     // printed whole they are text; a folded negative base of ** loses its parentheses.
     {"default", "{{ 1e308 * 10 }}|{{ -2 ** x }}|{{ -x ** 2 }}|{{ [1e308 * 10] }}", "{\"x\": 2}",
      "inf|-4|4|[inf]", nullptr},
+    {"default",
+     "{{ '%(a)s-%(b)d' % {'a': 'x', 'b': 2} }}|{{ '%s' % {'a': 1} }}|{{ '%s %s' % (1, 2) }}", "{}",
+     "x-2|{'a': 1}|1 2", nullptr},
     // slices are Python's own subscript, without Jinja2's getitem fallbacks
     {"default", "{{ x[1:2] }}", "{\"x\": {\"a\": 1}}", nullptr, "TypeError"},
     {"default", "{{ x[1:2] }}", "{\"x\": 5}", nullptr, "TypeError"},
