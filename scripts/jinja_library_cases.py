@@ -27,7 +27,7 @@ TESTS = [
  ("odd", '["abc"]'), ("odd", '["%s"]'), ("odd", "[[1]]"), ("odd", "[100000000000000000000001]"),
  ("even", "[4]"), ("even", "[0]"), ("even", "[2.5]"), ("even", "[false]"), ("even", '["x"]'),
  ("divisibleby", "[9, 3]"), ("divisibleby", "[10, 3]"), ("divisibleby", "[2.5, 0.5]"),
- ("divisibleby", "[4, 0]"), ("divisibleby", "[4, 0.0]"), ("divisibleby", '["abc", 3]'), ("divisibleby", "[4, null]"),
+ ("divisibleby", "[4, 0]"), ("divisibleby", "[4, 0.0]"), ("divisibleby", '["abc", 3]'), ("divisibleby", "[4, null]"), ("divisibleby", '["a", []]'), ("divisibleby", '["a", {}]'), ("divisibleby", '["a", "b"]'),
  ("defined", "[1]"), ("defined", "[null]"), ("undefined", "[null]"), ("undefined", "[0]"),
  ("filter", '["nosuch"]'), ("filter", "[1]"), ("filter", "[[1]]"), ("filter", '[{"a": 1}]'),
  ("test", '["odd"]'), ("test", '["=="]'), ("test", '["upper"]'), ("test", "[null]"),
@@ -108,6 +108,8 @@ METHODS = [
 ]
 
 MORE = [
+    # list.index bounds may not be None (found by fuzzing)
+    ("[1, 2]", "index", "[2, null]"), ("[1, 2]", "index", "[2, 0, null]"),
     # startswith/endswith bounds (found by fuzzing)
     ('"abc"', "startswith", '["", 2, 1]'), ('"abc"', "endswith", '["", -1, 2]'),
     ('"abc"', "startswith", '[["a"], 10]'), ('"abc"', "endswith", '["c", -10, 10]'),

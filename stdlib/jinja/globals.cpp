@@ -3,11 +3,15 @@
 // safe_range.
 #include "stdlib/jinja/globals.h"
 
+#include <array>
+#include <limits>
+#include <memory>
 #include <string>
 
 #include "interp/jinja_ops.h"
 #include "interp/text.h"
 #include "stdlib/jinja/globals_internal.h"
+#include "stdlib/jinja/pystr.h"
 
 namespace sirocco::jinja {
 namespace {
@@ -16,11 +20,28 @@ constexpr int64_t kSandboxMaxRange = 100000;  // Jinja2's MAX_RANGE
 constexpr int64_t kEagerRange = 1000000;      // longer ranges are lazy (outside a sandbox)
 
 // Python's operator.index(v) for an int argument.
-int64_t index_of(const Value& v) {
-  if (v.is_bool()) return v.as_bool();
-  if (v.is_small_int()) return v.as_small_int();
-  if (v.is_big_int()) throw Error("OverflowError", "Python int too large to convert to C ssize_t");
+BigInt index_of(const Value& v) {
+  if (v.is_bool()) return v.as_bool() ? 1 : 0;
+  if (v.is_int()) return v.as_big_int();
   throw Error("TypeError", "'" + type_name(v) + "' object cannot be interpreted as an integer");
+}
+
+bool fits_int64(const BigInt& i) {
+  return i >= std::numeric_limits<int64_t>::min() && i <= std::numeric_limits<int64_t>::max();
+}
+
+// A lazy sequence of `length` ints from `start` by `step`.
+Value lazy_range(BigInt start, BigInt step, BigInt length) {
+  auto state = std::make_shared<std::array<BigInt, 3>>(std::array<BigInt, 3>{start, step, length});
+  return Value::sequence(
+      boost::intrusive_ptr<SequenceObject>(new GeneratorSequence([state](Value& out) {
+        auto& [next, by, left] = *state;
+        if (left == 0) return false;
+        out = Value::integer(next);
+        next += by;
+        --left;
+        return true;
+      })));
 }
 
 Value range(Call& c) {
@@ -29,7 +50,7 @@ Value range(Call& c) {
   if (args.size() > 3)
     throw Error("TypeError",
                 "range expected at most 3 arguments, got " + std::to_string(args.size()), c.span);
-  int64_t start = 0, stop = 0, step = 1;
+  BigInt start = 0, stop = 0, step = 1;
   if (args.size() == 1) {
     stop = index_of(args[0]);
   } else {
@@ -38,29 +59,23 @@ Value range(Call& c) {
     if (args.size() == 3) step = index_of(args[2]);
   }
   if (step == 0) throw Error("ValueError", "range() arg 3 must not be zero", c.span);
-  __int128 span =
-      step > 0 ? static_cast<__int128>(stop) - start : static_cast<__int128>(start) - stop;
-  __int128 magnitude = step > 0 ? step : -static_cast<__int128>(step);
-  __int128 length = span <= 0 ? 0 : (span - 1) / magnitude + 1;
+  BigInt span = step > 0 ? BigInt(stop - start) : BigInt(start - stop);
+  BigInt length = span <= 0 ? BigInt(0) : BigInt((span - 1) / abs(step) + 1);
   if (c.runtime.sandboxed() && length > kSandboxMaxRange)
     throw Error("OverflowError",
                 "Range too big. The sandbox blocks ranges larger than MAX_RANGE (100000).", c.span);
-  if (length > kEagerRange) {
-    auto next = std::make_shared<__int128>(start);
-    auto left = std::make_shared<__int128>(length);
-    return Value::sequence(
-        boost::intrusive_ptr<SequenceObject>(new GeneratorSequence([next, left, step](Value& out) {
-          if (*left == 0) return false;
-          out = Value::integer(static_cast<int64_t>(*next));
-          *next += step;
-          --*left;
-          return true;
-        })));
-  }
+  if (length > kEagerRange) return lazy_range(start, step, length);
   List items;
   items.reserve(static_cast<size_t>(length));
-  for (__int128 i = 0, v = start; i < length; ++i, v += step)
-    items.push_back(Value::integer(static_cast<int64_t>(v)));
+  BigInt last = start + (length - 1) * step;
+  if (fits_int64(start) && fits_int64(step) && fits_int64(last)) {
+    auto from = static_cast<int64_t>(start), by = static_cast<int64_t>(step);
+    for (int64_t i = 0, n = static_cast<int64_t>(length); i < n; ++i)
+      items.push_back(Value::integer(from + i * by));
+  } else {
+    for (BigInt v = start; items.size() < static_cast<size_t>(length); v += step)
+      items.push_back(Value::integer(v));
+  }
   return Value::list(std::move(items));
 }
 
@@ -111,7 +126,8 @@ void register_globals(Registry& r) {
   r.add("joiner(sep: any = ', ')", [](Call& c) { return make_joiner(c[0]); });
   r.add("lipsum(n: any = 5, html: any = true, min: any = 20, max: any = 100)", [](Call& c) {
     refuse_strict(c[1]);
-    return Value::string(lorem_ipsum(index_of(c[0]), truthy(c[1]), index_of(c[2]), index_of(c[3])));
+    return Value::string(lorem_ipsum(pystr::int_arg(c[0]), truthy(c[1]), pystr::int_arg(c[2]),
+                                     pystr::int_arg(c[3])));
   });
 }
 

@@ -33,8 +33,11 @@ Value count_of(const Call& c) {
   return Value::integer(n);
 }
 
-// list.index / tuple.index(x, start, end).
+// list.index / tuple.index(x, start, end); unlike str.find's, these bounds may not be None.
 Value index_of(const Call& c) {
+  for (size_t i : {2, 3})
+    if (c.given(i) && !c[i].is_int() && !c[i].is_bool())
+      throw Error("TypeError", "slice indices must be integers or have an __index__ method");
   const List& items = c[0].as_list();
   int64_t length = static_cast<int64_t>(items.size());
   auto clamp = [length](int64_t i) {

@@ -14,13 +14,16 @@ namespace {
 
 Value boolean(bool b) { return Value::boolean(b); }
 
-// `value % divisor == remainder`. A str left of % is printf-style formatting in Python: with
-// no '%' in it that is a TypeError, with one it yields a str, never equal to a number.
+// `value % divisor == remainder`. A str left of % is printf-style formatting in Python: the
+// result is a str, never equal to a number; but a str without '%' raises TypeError ("not all
+// arguments converted") unless the divisor is a list or dict (taken as a mapping) or ().
 bool has_remainder(const Value& value, const Value& divisor, int remainder) {
   refuse_undefined(value);
   refuse_undefined(divisor);
   if (value.is_string()) {
-    if (value.as_string().find('%') == std::string::npos)
+    bool consumed = divisor.is_dict() || (divisor.is_list() && !divisor.is_tuple()) ||
+                    (divisor.is_tuple() && divisor.as_list().empty());
+    if (value.as_string().find('%') == std::string::npos && !consumed)
       throw Error("TypeError", "not all arguments converted during string formatting");
     return false;
   }

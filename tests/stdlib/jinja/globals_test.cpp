@@ -23,6 +23,12 @@ TEST(JinjaGlobals, AnswerLikeJinja2) {
       {"range", "[1.5]", "", "!TypeError"},
       {"range", "[1, 5, 0]", "", "!ValueError"},
       {"range", "[]", R"({"x": 1})", "!TypeError"},
+      {"range", "[100000000000000000000, 100000000000000000003]", "",
+       "[100000000000000000000, 100000000000000000001, 100000000000000000002]"},
+      {"range", "[1, 10, 100000000000000000000]", "", "[1]"},
+      {"range", "[100000000000000000000, 0, -40000000000000000000]", "",
+       "[100000000000000000000, 60000000000000000000, 20000000000000000000]"},
+      {"range", "[100000000000000000000, \"a\"]", "", "!TypeError"},
       {"dict", "[]", R"({"a": 1, "b": 2})", "{'a': 1, 'b': 2}"},
       {"dict", "[[[1, 2]]]", R"({"a": 3})", "{1: 2, 'a': 3}"},
       {"dict", R"([{"a": 1}])", R"({"b": 2})", "{'a': 1, 'b': 2}"},
@@ -60,6 +66,13 @@ TEST(JinjaGlobals, RangeInASandbox) {
   Value first;
   ASSERT_TRUE(huge.as_sequence().next(first));
   EXPECT_EQ(python_repr(first), "1");
+  Value beyond = call_global(rt, "range", json_args("[100000000000000000000]"));
+  ASSERT_TRUE(beyond.is_sequence());
+  ASSERT_TRUE(beyond.as_sequence().next(first));
+  ASSERT_TRUE(beyond.as_sequence().next(first));
+  EXPECT_EQ(python_repr(first), "1");
+  rt.sandbox = true;
+  EXPECT_EQ(global(rt, "range", "[100000000000000000000]"), "!OverflowError");
 }
 
 TEST(JinjaGlobals, Cycler) {

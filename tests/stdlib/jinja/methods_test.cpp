@@ -193,6 +193,8 @@ TEST(JinjaMethods, AnswerLikePython) {
       {"{\"a\": 1}", "update", "[[[\"c\", 4]]]", "", "(None, {'a': 1, 'c': 4})"},
       {"{\"a\": 1}", "clear", "[]", "", "(None, {})"},
       {"{\"a\": 1}", "pop", "[]", "", "!TypeError"},
+      {"[1, 2]", "index", "[2, null]", "", "!TypeError"},
+      {"[1, 2]", "index", "[2, 0, null]", "", "!TypeError"},
       {"\"abc\"", "startswith", "[\"\", 2, 1]", "", "(False, 'abc')"},
       {"\"abc\"", "endswith", "[\"\", -1, 2]", "", "(True, 'abc')"},
       {"\"abc\"", "startswith", "[[\"a\"], 10]", "", "!TypeError"},
