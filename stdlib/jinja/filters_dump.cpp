@@ -161,7 +161,9 @@ class JsonWriter {
 
 Value tojson(Call& c) {
   std::optional<std::string> indent;
-  if (c[1].is_string()) {
+  if (as_undefined(c[1])) {  // ' ' * indent happens when a list or dict is written
+    if (c[0].is_list() || c[0].is_dict()) raise_undefined(c[1]);
+  } else if (c[1].is_string()) {
     indent = c[1].as_string();
   } else if (!c[1].is_null()) {
     if (!c[1].is_int() && !c[1].is_bool())

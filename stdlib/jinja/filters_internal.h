@@ -13,6 +13,7 @@
 #include "interp/jinja_ops.h"
 #include "interp/jinja_runtime.h"
 #include "interp/value.h"
+#include "stdlib/jinja/pystr.h"
 
 namespace sirocco::jinja::filters {
 
@@ -51,8 +52,11 @@ Value add(const Value& a, const Value& b);
 bool less(const Value& a, const Value& b);
 
 // An int argument as Python's int parameters take it (bool counts; big ints saturate);
-// TypeError "'str' object cannot be interpreted as an integer" for anything else.
-int64_t int_arg(const Value& v);
+// TypeError "'str' object cannot be interpreted as an integer" for anything else, an
+// Undefined included. Python's arithmetic on an Undefined raises UndefinedError instead:
+// int_operand is for the parameters Jinja2 computes with.
+using pystr::int_arg;
+int64_t int_operand(const Value& v);
 
 // Python's str.isspace() of one code point.
 bool is_space(char32_t cp);
@@ -67,8 +71,8 @@ std::vector<std::string> split_lines(std::string_view s, bool keep_ends);
 std::u32string code_points(std::string_view s);
 std::string from_code_points(std::u32string_view s);
 
-// The most bytes a produced string may take: the memory quota, at most 100 MB like YAQL.
-size_t max_bytes(const Runtime& runtime);
+// The most bytes a produced string may take: the memory quota, at most 100 MB.
+inline size_t max_bytes(const Runtime& runtime) { return pystr::max_result_bytes(runtime); }
 // Throws MemoryQuotaExceededException when a string of `bytes` would pass the quota.
 void check_size(const Runtime& runtime, size_t bytes);
 

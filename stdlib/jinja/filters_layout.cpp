@@ -16,26 +16,29 @@ namespace pyregex = yaql::pyregex;
 // Python's `' ' * width` of the indent filter's int width, or the width string itself.
 std::string indention_of(const Value& width, const Runtime& runtime) {
   if (width.is_string()) return width.as_string();
+  if (as_undefined(width)) raise_undefined(width);  // ' ' * Undefined
   if (!width.is_int() && !width.is_bool()) {
     refuse_strict(width);
     throw Error("TypeError",
                 "can't multiply sequence by non-int of type '" + type_name(width) + "'");
   }
-  int64_t n = std::max<int64_t>(0, int_arg(width));
+  int64_t n = std::max<int64_t>(0, int_operand(width));
   check_size(runtime, static_cast<size_t>(n));
   return std::string(static_cast<size_t>(n), ' ');
 }
 
 Value indent(Call& c) {
+  // In Jinja2's order: the indention, `s += newline`, `if blank`, s.splitlines().
   const Value& s = c[0];
+  std::string indention = indention_of(c[1], c.runtime);
   if (as_undefined(s)) raise_undefined(s);
-  if (s.is_list() && !s.is_tuple())  // list += str extends the list, which has no splitlines
-    throw Error("AttributeError", "'list' object has no attribute 'splitlines'");
-  if (!s.is_string())
+  bool is_list = s.is_list() && !s.is_tuple();  // list += str extends the list
+  if (!s.is_string() && !is_list)
     throw Error("TypeError",
                 "unsupported operand type(s) for +=: '" + type_name(s) + "' and 'str'");
-  std::string indention = indention_of(c[1], c.runtime);
-  bool first = truth(c[2]), blank = truth(c[3]);
+  bool blank = truth(c[3]);
+  if (is_list) throw Error("AttributeError", "'list' object has no attribute 'splitlines'");
+  bool first = truth(c[2]);
   std::vector<std::string> lines = split_lines(s.as_string() + "\n", false);
   std::string out;
   for (size_t i = 0; i < lines.size(); ++i) {
@@ -50,11 +53,10 @@ Value indent(Call& c) {
 
 Value truncate(Call& c) {
   const Value& s = c[0];
-  int64_t length = int_arg(c[1]);
-  bool killwords = truth(c[2]);
-  std::string end = jinja_str(c[3]);
-  int64_t leeway = c[4].is_null() ? 5 : int_arg(c[4]);
-  int64_t end_length = static_cast<int64_t>(utf8::length(end));
+  int64_t length = int_operand(c[1]);
+  const Value& end = c[3];
+  int64_t end_length = length_of(end);
+  int64_t leeway = c[4].is_null() ? 5 : int_operand(c[4]);
   if (length < end_length)
     throw Error("AssertionError", "expected length >= " + std::to_string(end_length) + ", got " +
                                       std::to_string(length));
@@ -63,13 +65,17 @@ Value truncate(Call& c) {
   if (length_of(s) <= length + leeway) return s;
   if (!s.is_string())
     throw Error("AttributeError", "'" + type_name(s) + "' object has no attribute 'rsplit'");
+  bool killwords = truth(c[2]);
+  if (as_undefined(end)) raise_undefined(end);  // str + Undefined
+  if (!end.is_string())
+    throw Error("TypeError", "can only concatenate str (not \"" + type_name(end) + "\") to str");
   const std::string& str = s.as_string();
   std::string head = str.substr(0, utf8::offset_of(str, static_cast<size_t>(length - end_length)));
   if (!killwords) {
     size_t space = head.rfind(' ');
     if (space != std::string::npos) head.resize(space);
   }
-  return text(head + end);
+  return text(head + end.as_string());
 }
 
 // --- wordwrap: textwrap.wrap(line, width, expand_tabs=False, replace_whitespace=False,
@@ -113,20 +119,21 @@ std::vector<std::u32string> chunks_of(std::string_view line, bool break_on_hyphe
   return chunks;
 }
 
+// TextWrapper's settings; the flags stay values, tested for truth only when used.
 struct WrapOptions {
   size_t width;
-  bool break_long_words;
-  bool break_on_hyphens;
+  Value break_long_words;
+  Value break_on_hyphens;
 };
 
 // TextWrapper._handle_long_word: the head of an over-long chunk that fits the line.
 void split_long_word(std::vector<std::u32string>& reversed, std::vector<std::u32string>& line,
                      size_t line_length, const WrapOptions& o) {
   size_t space_left = o.width < 1 ? 1 : o.width - line_length;
-  if (o.break_long_words) {
+  if (truth(o.break_long_words)) {
     std::u32string& chunk = reversed.back();
     size_t end = space_left;
-    if (o.break_on_hyphens && chunk.size() > space_left) {
+    if (truth(o.break_on_hyphens) && chunk.size() > space_left) {
       size_t hyphen = chunk.rfind(U'-', space_left == 0 ? 0 : space_left - 1);
       if (space_left > 0 && hyphen != std::u32string::npos && hyphen > 0 &&
           chunk.find_first_not_of(U'-') < hyphen)
@@ -142,7 +149,9 @@ void split_long_word(std::vector<std::u32string>& reversed, std::vector<std::u32
 
 // TextWrapper._wrap_chunks without indents or max_lines.
 std::vector<std::string> wrap(std::string_view line, const WrapOptions& o) {
-  std::vector<std::u32string> reversed = chunks_of(line, o.break_on_hyphens);
+  // TextWrapper._split: `if self.break_on_hyphens is True`.
+  bool hyphens = o.break_on_hyphens.is_bool() && o.break_on_hyphens.as_bool();
+  std::vector<std::u32string> reversed = chunks_of(line, hyphens);
   std::reverse(reversed.begin(), reversed.end());
   std::vector<std::string> lines;
   while (!reversed.empty()) {
@@ -168,18 +177,20 @@ std::vector<std::string> wrap(std::string_view line, const WrapOptions& o) {
 }
 
 Value wordwrap(Call& c) {
+  // In Jinja2's order: wrapstring.join, s.splitlines(), then per line the width check.
   const Value& s = c[0];
+  if (as_undefined(c[3])) raise_undefined(c[3]);  // Undefined has no join()
+  std::string wrapstring = c[3].is_null() ? "\n" : jinja_str(c[3]);
   if (as_undefined(s)) raise_undefined(s);
   if (!s.is_string())
     throw Error("AttributeError", "'" + type_name(s) + "' object has no attribute 'splitlines'");
-  int64_t width = int_arg(c[1]);
-  if (width <= 0)
-    throw Error("ValueError", "invalid width " + std::to_string(width) + " (must be > 0)");
-  std::string wrapstring = c[3].is_null() ? "\n" : jinja_str(c[3]);
-  WrapOptions options{static_cast<size_t>(width), truth(c[2]), truth(c[4])};
+  int64_t width = int_operand(c[1]);
+  WrapOptions options{static_cast<size_t>(std::max<int64_t>(width, 0)), c[2], c[4]};
   std::string out;
   bool first_line = true;
   for (const std::string& line : split_lines(s.as_string(), false)) {
+    if (width <= 0)
+      throw Error("ValueError", "invalid width " + std::to_string(width) + " (must be > 0)");
     if (!first_line) out += wrapstring;
     first_line = false;
     bool first_piece = true;

@@ -149,6 +149,7 @@ Value round_filter(Call& c) {
   if (!c[1].is_int() && !c[1].is_bool())
     throw Error("TypeError",
                 "unsupported operand type(s) for ** or pow(): 'int' and '" + type_name(c[1]) + "'");
+  if (as_undefined(c[1])) raise_undefined(c[1]);
   Value scale = num_pow(Value::integer(10), c[1]);
   Value scaled = value.is_string() ? value : num_mul(value, scale);
   return num_truediv(floor_or_ceil(scaled, method == "ceil"), scale);

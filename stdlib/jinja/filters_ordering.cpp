@@ -41,6 +41,9 @@ List sorted_by(const List& items, const List& keys, bool reverse, bool multi) {
 
 Value sort(Call& c) {
   List items = python_iterate(c[0]);
+  if (as_undefined(c[1]))  // sorted(reverse=...) takes an int
+    throw Error("TypeError",
+                "'" + type_name(c[1]) + "' object cannot be interpreted as an integer");
   bool reverse = truth(c[1]), ignore = !truth(c[2]);
   // make_multi_attrgetter: a comma-separated list of attribute paths, one key each.
   std::vector<AttributeGetter> getters;
@@ -100,7 +103,6 @@ Value min_or_max(Call& c, bool max) {
 
 Value dictsort(Call& c) {
   const Value& value = c[0];
-  bool case_sensitive = truth(c[1]);
   std::string by = jinja_str(c[2]);
   size_t position;
   if (by == "key") {
@@ -114,6 +116,7 @@ Value dictsort(Call& c) {
   if (!value.is_dict())
     throw Error("AttributeError", "'" + type_name(value) + "' object has no attribute 'items'");
   List pairs, keys;
+  bool case_sensitive = !value.as_dict().empty() && truth(c[1]);
   for (const auto& [key, item] : value.as_dict()) {
     pairs.push_back(Value::tuple({key, item}));
     const Value& sort_by = position == 0 ? key : item;

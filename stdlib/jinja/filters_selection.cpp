@@ -11,7 +11,9 @@
 namespace sirocco::jinja::filters {
 namespace {
 
+// A filter or test name; looking a strict Undefined up in the environment's dict raises.
 std::string name_of(const Value& name) {
+  refuse_strict(name);
   return name.is_string() ? name.as_string() : python_repr(name);
 }
 

@@ -82,6 +82,7 @@ List batches(const Runtime& runtime, const Value& value, const Value& linecount,
              const Value& fill) {
   List groups, group;
   for (const Value& item : python_iterate(value)) {
+    refuse_strict(linecount);  // len(tmp) == linecount
     if (equals(Value::integer(static_cast<int64_t>(group.size())), linecount))
       groups.push_back(Value::list(std::exchange(group, {})));
     group.push_back(item);
@@ -159,7 +160,7 @@ void register_sequence_filters(Registry& r) {
     return produced_sequence([&c](List& out) { out = batches(c.runtime, c[0], c[1], c[2]); });
   });
   r.add("slice(value: any, slices: any, fill_with: any = null)", [](Call& c) {
-    int64_t slices = int_arg(c[1]);
+    int64_t slices = int_operand(c[1]);
     return produced_sequence(
         [&c, slices](List& out) { out = slices_of(c.runtime, c[0], slices, c[2]); });
   });

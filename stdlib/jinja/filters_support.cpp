@@ -65,12 +65,9 @@ Value add(const Value& a, const Value& b) {
 
 bool less(const Value& a, const Value& b) { return python_compare(a, b, "<") < 0; }
 
-int64_t int_arg(const Value& v) {
-  if (v.is_bool()) return v.as_bool();
-  if (v.is_small_int()) return v.as_small_int();
-  if (v.is_big_int()) return v.big_int() < 0 ? INT64_MIN : INT64_MAX;
-  if (as_undefined(v)) refuse_strict(v);
-  throw Error("TypeError", "'" + type_name(v) + "' object cannot be interpreted as an integer");
+int64_t int_operand(const Value& v) {
+  if (as_undefined(v)) raise_undefined(v);
+  return int_arg(v);
 }
 
 bool is_space(char32_t cp) {
@@ -81,18 +78,7 @@ bool is_space(char32_t cp) {
 
 std::vector<std::string> split_lines(std::string_view s, bool keep_ends) {
   std::vector<std::string> lines;
-  size_t start = 0;
-  for (size_t pos = 0; pos < s.size();) {
-    size_t here = pos;
-    char32_t cp = utf8::decode(s, pos);
-    bool end = cp == '\n' || cp == '\r' || cp == 0x0B || cp == 0x0C || (cp >= 0x1C && cp <= 0x1E) ||
-               cp == 0x85 || cp == 0x2028 || cp == 0x2029;
-    if (!end) continue;
-    if (cp == '\r' && pos < s.size() && s[pos] == '\n') ++pos;
-    lines.emplace_back(s.substr(start, (keep_ends ? pos : here) - start));
-    start = pos;
-  }
-  if (start < s.size()) lines.emplace_back(s.substr(start));
+  for (const Value& line : pystr::splitlines(s, keep_ends)) lines.push_back(line.as_string());
   return lines;
 }
 
@@ -110,15 +96,8 @@ std::string from_code_points(std::u32string_view s) {
   return out;
 }
 
-size_t max_bytes(const Runtime& runtime) {
-  constexpr size_t kMaxResultBytes = 100'000'000;  // as YAQL's string results
-  int64_t quota = runtime.limits().memory_quota;
-  return quota > 0 ? std::min(kMaxResultBytes, static_cast<size_t>(quota)) : kMaxResultBytes;
-}
-
 void check_size(const Runtime& runtime, size_t bytes) {
-  if (bytes > max_bytes(runtime))
-    throw Error("MemoryQuotaExceededException", "Expression consumed too much memory");
+  if (bytes > max_bytes(runtime)) pystr::result_too_large();
 }
 
 Value produced_sequence(const std::function<void(List& out)>& produce) {

@@ -1,7 +1,5 @@
 // Jinja's string filters: capitalize, center, lower, upper, title, trim and replace, each
 // on str() of its value (markupsafe's soft_str), as Jinja2 3.1 defines them.
-#include <utf8proc.h>
-
 #include "interp/error.h"
 #include "interp/utf8.h"
 #include "stdlib/jinja/filters_internal.h"
@@ -11,25 +9,6 @@ namespace sirocco::jinja::filters {
 namespace {
 
 namespace strings = yaql::strings;
-
-// str.capitalize(): the first character in title case, the rest lowercased.
-std::string capitalize(std::string_view s) {
-  if (s.empty()) return "";
-  size_t pos = 0;
-  char32_t first = utf8::decode(s, pos);
-  std::string head;
-  utf8::append(head, first);
-  std::string upper = strings::to_upper(head);
-  std::string title;
-  if (utf8::length(upper) == 1) {
-    utf8::append(title, static_cast<char32_t>(utf8proc_totitle(static_cast<int32_t>(first))));
-  } else {  // 'ß' → 'Ss': the first letter of the expansion, the rest lowercased
-    size_t upper_pos = 0;
-    utf8::decode(upper, upper_pos);
-    title = upper.substr(0, upper_pos) + strings::to_lower(upper.substr(upper_pos));
-  }
-  return title + strings::to_lower(s.substr(pos));
-}
 
 // Jinja's title: the text split before and after runs of '-', whitespace and opening
 // brackets; each piece starts with its first character uppercased, the rest lowercased.
@@ -55,21 +34,10 @@ std::string title(std::string_view s) {
   return out;
 }
 
-// str.center(width): padded with spaces, the odd space going left when width is odd.
-std::string center(const std::string& s, int64_t width, const Runtime& runtime) {
-  int64_t length = static_cast<int64_t>(utf8::length(s));
-  if (width <= length) return s;
-  check_size(runtime, static_cast<size_t>(width - length) + s.size());
-  int64_t margin = width - length;
-  int64_t left = margin / 2 + (margin & width & 1);
-  return std::string(left, ' ') + s + std::string(margin - left, ' ');
-}
-
 std::string trim(const Value& value, const Value& chars) {
   std::string s = jinja_str(value);
   if (chars.is_null()) return strings::strip(s, nullptr, strings::Side::Both);
   if (!chars.is_string()) {
-    refuse_strict(chars);
     throw Error("TypeError", "strip arg must be None or str");
   }
   return strings::strip(s, &chars.as_string(), strings::Side::Both);
@@ -78,9 +46,11 @@ std::string trim(const Value& value, const Value& chars) {
 }  // namespace
 
 void register_text_filters(Registry& r) {
-  r.add("capitalize(s: any)", [](Call& c) { return text(capitalize(jinja_str(c[0]))); });
-  r.add("center(value: any, width: any = 80)",
-        [](Call& c) { return text(center(jinja_str(c[0]), int_arg(c[1]), c.runtime)); });
+  r.add("capitalize(s: any)", [](Call& c) { return text(pystr::capitalize(jinja_str(c[0]))); });
+  r.add("center(value: any, width: any = 80)", [](Call& c) {
+    return text(
+        pystr::pad(Value::string(jinja_str(c[0])), int_arg(c[1]), " ", '^', max_bytes(c.runtime)));
+  });
   r.add("lower(s: any)", [](Call& c) { return text(strings::to_lower(jinja_str(c[0]))); });
   r.add("upper(s: any)", [](Call& c) { return text(strings::to_upper(jinja_str(c[0]))); });
   r.add("title(s: any)", [](Call& c) { return text(title(jinja_str(c[0]))); });

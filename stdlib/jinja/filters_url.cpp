@@ -93,15 +93,16 @@ size_t count_of(std::string_view s, std::string_view part) {
 }
 
 struct UrlizeOptions {
-  std::optional<int64_t> trim_limit;
+  Value trim_limit;        // null: no trimming
   std::string attributes;  // ' rel="..."' and ' target="..."'
   std::vector<std::string> extra_schemes;
   bool has_extra_schemes = false;
 };
 
 std::string trimmed(const std::string& url, const UrlizeOptions& o) {
-  if (!o.trim_limit || static_cast<int64_t>(utf8::length(url)) <= *o.trim_limit) return url;
-  int64_t limit = *o.trim_limit;
+  if (o.trim_limit.is_null()) return url;
+  int64_t limit = int_operand(o.trim_limit);
+  if (static_cast<int64_t>(utf8::length(url)) <= limit) return url;
   size_t cut = limit < 0
                    ? utf8::offset_of(
                          url, std::max<int64_t>(0, static_cast<int64_t>(utf8::length(url)) + limit))
@@ -156,7 +157,7 @@ std::string linked_word(std::string word, const UrlizeOptions& o) {
 
 Value urlize(Call& c) {
   UrlizeOptions o;
-  if (!c[1].is_null()) o.trim_limit = int_arg(c[1]);
+  o.trim_limit = c[1];
   std::set<std::string> rel;
   std::string rel_text = c[4].is_null() ? "" : jinja_str(c[4]);
   for (size_t pos = 0; pos < rel_text.size();) {

@@ -19,7 +19,9 @@ Value default_filter(Call& c) {
 Value attr(Call& c) {
   const Value& obj = c[0];
   if (as_undefined(obj)) raise_undefined(obj);
-  std::string name = jinja_str(c[1]);
+  if (!c[1].is_string())
+    throw Error("TypeError", "attribute name must be string, not '" + type_name(c[1]) + "'");
+  const std::string& name = c[1].as_string();
   // Every Python object has dunder attributes; the sandbox's getattr gives the unsafe
   // Undefined for them, which raises SecurityError when used.
   if (name.substr(0, 2) == "__" && c.runtime.sandboxed())

@@ -154,6 +154,20 @@ TEST(JinjaCollectionFilters, Ordering) {
 
 TEST(JinjaCollectionFilters, Selection) {
   expect_filters({
+      {"select", R"~([[1, 2, 3, 4, 5], "odd"])~", "", "[1, 3, 5]"},
+      {"reject", R"~([[1, null, "a"], "none"])~", "", "[1, 'a']"},
+      {"select", R"~([[1, 2, 3], ">", 1])~", "", "[2, 3]"},
+      {"reject", R"~([[1, 2, 3], "le", 2])~", "", "[3]"},
+      {"select", R"~([["a", 1, "b"], "in", ["a", 1]])~", "", "['a', 1]"},
+      {"select", R"~([["juliet"], "odd"])~", "", "!TypeError"},
+      {"selectattr", R"~([[{"age": 20}, {"age": 10}, {}], "age", "defined"])~", "",
+       "[{'age': 20}, {'age': 10}]"},
+      {"rejectattr", R"~([[{"age": 20}, {"age": 10}], "age", ">", 15])~", "", "[{'age': 10}]"},
+      {"selectattr", R"~([[{"age": null}, {"age": 66}], "age", ">=", 40])~", "", "!TypeError"},
+      {"selectattr", R"~([[{"a": {"b": 1}}, {"a": {"b": 0}}], "a.b"])~", "", "[{'a': {'b': 1}}]"},
+      {"select", R"~([{"a": 1, "bb": 2}, "string"])~", "", "['a', 'bb']"},
+      {"select", R"~([[1, 2], "nosuchtest"])~", "", "!TemplateRuntimeError"},
+      {"select", R"~([[1, 2], "divisibleby", 2])~", "", "[2]"},
       {"map", R"~([["1", "2", "3"], "int"])~", "", "[1, 2, 3]"},
       {"map", R"~([[{"name": "a"}, {"name": "b"}]])~", R"~({"attribute": "name"})~", "['a', 'b']"},
       {"map", R"~([[{"name": "a"}, {}]])~", R"~({"attribute": "name", "default": "z"})~",
