@@ -87,7 +87,7 @@ struct Target {
   Span span;
 };
 
-enum class StmtKind : uint8_t { Text, Output, If, For, Set, SetBlock };
+enum class StmtKind : uint8_t { Text, Output, If, For, Set, SetBlock, With, FilterBlock };
 
 struct Stmt;
 using Body = std::vector<Stmt>;
@@ -107,8 +107,10 @@ struct Stmt {
   Target target;                 // For, Set, SetBlock
   ExprPtr condition;             // For: the `if` filter (may be null)
   bool recursive = false;        // For
-  Body body;                     // For, SetBlock
-  std::vector<ExprPtr> filters;  // SetBlock: Filter nodes whose operand is null
+  Body body;                     // For, SetBlock, With, FilterBlock
+  std::vector<ExprPtr> filters;  // SetBlock, FilterBlock: Filter nodes whose operand is null
+  std::vector<Target> targets;   // With: the names bound ...
+  std::vector<ExprPtr> values;   // ... to these values
 };
 
 }  // namespace sirocco::jinja

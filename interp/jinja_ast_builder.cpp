@@ -52,6 +52,28 @@ Stmt AstBuilder::element(P::ElementContext* ctx, size_t depth) const {
     for (P::FilterCallContext* f : s->filters)
       stmt.filters.push_back(filter_call(f, nullptr, depth + 1));
     stmt.body = body(s->content, depth + 1);
+  } else if (auto* with = dynamic_cast<P::WithContext*>(ctx)) {
+    P::WithStatementContext* w = with->withStatement();
+    stmt.kind = StmtKind::With;
+    for (P::WithBindingContext* binding : w->bindings) {
+      stmt.targets.push_back(assign_target(binding->target));
+      stmt.values.push_back(expr(binding->value, depth + 1));
+    }
+    stmt.body = body(w->content, depth + 1);
+  } else if (auto* filter = dynamic_cast<P::FilterBlockContext*>(ctx)) {
+    P::FilterStatementContext* f = filter->filterStatement();
+    stmt.kind = StmtKind::FilterBlock;
+    check_depth(depth + 1, f);
+    auto first = std::make_unique<Expr>();
+    first->kind = ExprKind::Filter;
+    first->span = span(f->first);
+    first->name = f->first->getText();
+    first->operands.push_back(nullptr);
+    if (f->args) first->args = arguments(f->args, depth + 2);
+    stmt.filters.push_back(std::move(first));
+    for (P::FilterCallContext* call : f->filters)
+      stmt.filters.push_back(filter_call(call, nullptr, depth + 1));
+    stmt.body = body(f->content, depth + 1);
   } else {
     fail("unexpected element", stmt.span);
   }

@@ -61,7 +61,11 @@ class NameChecker {
         body(stmt.body, false);
         return body(stmt.otherwise, soft);
       case StmtKind::SetBlock:
+      case StmtKind::FilterBlock:
         for (const ExprPtr& filter : stmt.filters) expr(filter.get(), soft);
+        return body(stmt.body, false);
+      case StmtKind::With:
+        for (const ExprPtr& value : stmt.values) expr(value.get(), soft);
         return body(stmt.body, false);
     }
   }

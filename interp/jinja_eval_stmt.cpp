@@ -82,6 +82,22 @@ void Evaluator::run(const Stmt& stmt, Scope& scope) {
         value = apply_filter(*filter, std::move(value), scope);
       return assign(stmt.target, value, scope);
     }
+    case StmtKind::With: {
+      // The values are evaluated outside: `{% with a = 1, b = a %}` reads the outer `a`.
+      std::vector<Value> values;
+      for (const ExprPtr& value : stmt.values) values.push_back(eval(*value, scope));
+      Scope inner(&scope);
+      for (size_t i = 0; i < values.size(); ++i) assign(stmt.targets[i], values[i], inner);
+      return run(stmt.body, inner);
+    }
+    case StmtKind::FilterBlock: {
+      Scope inner(&scope);
+      Value value = Value::string(capture(stmt.body, inner));
+      for (const ExprPtr& filter : stmt.filters)
+        value = apply_filter(*filter, std::move(value), scope);
+      out_ += text_of(value, stmt.span);
+      return check_output_size(stmt.span);
+    }
   }
 }
 

@@ -200,8 +200,13 @@ void fold_body(Body& body, Folder& folder) {
         fold_body(stmt.otherwise, folder);
         break;
       case StmtKind::SetBlock:
+      case StmtKind::FilterBlock:
         for (ExprPtr& filter : stmt.filters)
           for (Argument& arg : filter->args) fold_expr(arg.value.get(), folder);
+        fold_body(stmt.body, folder);
+        break;
+      case StmtKind::With:
+        for (ExprPtr& value : stmt.values) fold_expr(value.get(), folder);
         fold_body(stmt.body, folder);
         break;
     }

@@ -79,6 +79,8 @@ class FrontEnd {
           break;
         case JinjaLexer::IF:
         case JinjaLexer::FOR:
+        case JinjaLexer::WITH:
+        case JinjaLexer::FILTER:
           blocks += previous == JinjaLexer::BLOCK_OPEN;
           break;
         case JinjaLexer::SET:
@@ -90,6 +92,8 @@ class FrontEnd {
         case JinjaLexer::ENDIF:
         case JinjaLexer::ENDFOR:
         case JinjaLexer::ENDSET:
+        case JinjaLexer::ENDWITH:
+        case JinjaLexer::ENDFILTER:
           if (previous == JinjaLexer::BLOCK_OPEN && blocks > 0) --blocks;
           break;
         case JinjaLexer::VAR_CLOSE:
