@@ -17,7 +17,8 @@ void register_filters(Registry& registry) {
   filters::register_ordering_filters(registry);
   filters::register_selection_filters(registry);
   filters::register_value_filters(registry);
-  filters::register_dump_filters(registry);
+  filters::register_json_filter(registry);
+  filters::register_pprint_filter(registry);
 }
 
 }  // namespace sirocco::jinja

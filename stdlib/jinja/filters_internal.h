@@ -28,7 +28,8 @@ void register_sequence_filters(Registry& r);   // first last length count list r
 void register_ordering_filters(Registry& r);   // sort unique min max dictsort groupby
 void register_selection_filters(Registry& r);  // map select reject selectattr rejectattr
 void register_value_filters(Registry& r);      // default d attr items string
-void register_dump_filters(Registry& r);       // tojson pprint
+void register_json_filter(Registry& r);        // tojson
+void register_pprint_filter(Registry& r);      // pprint
 
 // --- Python operations on values, with Jinja's Undefined -------------------------------------
 // (str() is jinja_str, list() python_iterate and the strict check refuse_strict, from

@@ -146,10 +146,10 @@ Value round_filter(Call& c) {
       return Value::number(yaql::math::round_float(value.as_float(), precision));
     return yaql::math::round_int(to_int(value).value(), precision);
   }
+  if (as_undefined(c[1])) raise_undefined(c[1]);  // 10 ** Undefined
   if (!c[1].is_int() && !c[1].is_bool())
     throw Error("TypeError",
                 "unsupported operand type(s) for ** or pow(): 'int' and '" + type_name(c[1]) + "'");
-  if (as_undefined(c[1])) raise_undefined(c[1]);
   Value scale = num_pow(Value::integer(10), c[1]);
   Value scaled = value.is_string() ? value : num_mul(value, scale);
   return num_truediv(floor_or_ceil(scaled, method == "ceil"), scale);

@@ -19,6 +19,7 @@ Value default_filter(Call& c) {
 Value attr(Call& c) {
   const Value& obj = c[0];
   if (as_undefined(obj)) raise_undefined(obj);
+  refuse_strict(c[1]);
   if (!c[1].is_string())
     throw Error("TypeError", "attribute name must be string, not '" + type_name(c[1]) + "'");
   const std::string& name = c[1].as_string();
