@@ -48,6 +48,10 @@ ENDFOR    : 'endfor';
 SET       : 'set';
 ENDSET    : 'endset';
 RECURSIVE : 'recursive';
+WITH      : 'with';
+ENDWITH   : 'endwith';
+FILTER    : 'filter';
+ENDFILTER : 'endfilter';
 
 // A float never starts right after a '.', so `x.0.1` is x[0][1].
 FLOAT

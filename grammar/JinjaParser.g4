@@ -1,6 +1,6 @@
 // The parser of Sirocco's Jinja subset: template text, `{{ }}` output, comments, raw blocks
-// and the `if`, `for` and `set` statements, with Jinja2 3.1's expression grammar. The
-// expression rules follow Jinja2's parser level by level (loosest first): conditional,
+// and the `if`, `for`, `set`, `with` and `filter` statements, with Jinja2 3.1's expression
+// grammar. The expression rules follow Jinja2's parser level by level (loosest first): conditional,
 // `or`, `and`, `not`, comparisons, `+ -`, `~`, `* / // %`, `**`, unary `- +`, postfix
 // (`.`, `[]`, calls), then filters, tests and calls on their results. Each level is a flat
 // loop, so long operator chains do not nest the parse tree; the front-end
@@ -8,6 +8,11 @@
 parser grammar JinjaParser;
 
 options { tokenVocab = JinjaLexer; }
+
+@members {
+  // Jinja2 reads a name after `is test` as the test's argument, except these.
+  bool logic_word(size_t type) { return type == AND || type == OR || type == ELSE; }
+}
 
 document : body EOF;
 
@@ -22,6 +27,8 @@ element
   | forStatement                             # for
   | setStatement                             # set
   | setBlockStatement                        # setBlock
+  | withStatement                            # with
+  | filterStatement                          # filterBlock
   ;
 
 ifStatement
@@ -44,6 +51,19 @@ setStatement : BLOCK_OPEN SET target=setTarget ASSIGN value=tupleExpr BLOCK_CLOS
 setBlockStatement
   : BLOCK_OPEN SET target=setTarget filters+=filterCall* BLOCK_CLOSE content=body
     BLOCK_OPEN ENDSET BLOCK_CLOSE
+  ;
+
+// `{% with a = 1, b = x %}`: names bound for the body only.
+withStatement
+  : BLOCK_OPEN WITH (bindings+=withBinding (COMMA bindings+=withBinding)*)? BLOCK_CLOSE
+    content=body BLOCK_OPEN ENDWITH BLOCK_CLOSE
+  ;
+withBinding : target=assignTarget ASSIGN value=expr;
+
+// `{% filter upper|replace('A', 'b') %}`: the body's text through filters.
+filterStatement
+  : BLOCK_OPEN FILTER first=dottedName (LPAREN args=arguments? RPAREN)? filters+=filterCall*
+    BLOCK_CLOSE content=body BLOCK_OPEN ENDFILTER BLOCK_CLOSE
   ;
 
 setTarget
@@ -89,7 +109,8 @@ powerExpr : operands+=filtered (POW operands+=filtered)*;
 filtered : operand=unary suffixes+=filterSuffix*;
 filterSuffix
   : filterCall                                            # filterApplied
-  | IS negated=NOT? test=dottedName (LPAREN args=arguments? RPAREN | single=postfixExpr)?  # testApplied
+  | IS negated=NOT? test=dottedName
+    (LPAREN args=arguments? RPAREN | { !logic_word(_input->LA(1)) }? single=postfixExpr)?  # testApplied
   | LPAREN args=arguments? RPAREN                         # callApplied
   ;
 filterCall : PIPE filter=dottedName (LPAREN args=arguments? RPAREN)?;
@@ -119,7 +140,8 @@ argument
   ;
 
 primary
-  : NAME                                                        # variable
+  : (NAME | ELIF | ENDIF | FOR | ENDFOR | SET | ENDSET | RECURSIVE | WITH | ENDWITH | FILTER
+    | ENDFILTER | IF | ELSE | IN | IS | AND | OR)  # variable
   | strings+=STRING+                                            # string
   | INTEGER                                                     # integer
   | FLOAT                                                       # float
@@ -132,5 +154,9 @@ pair : key=expr COLON value=expr;
 
 dottedName : parts+=name (DOT parts+=name)*;
 
-// Statement words are names outside their statements.
-name : NAME | ELIF | ENDIF | FOR | ENDFOR | SET | ENDSET | RECURSIVE | ELSE | IF | IN | IS | AND | OR | NOT;
+// Jinja2 has no reserved words: where no operator or statement takes it, a word is a name
+// (`{{ for }}`, `{{ in }}` are variables; `not` alone is not).
+name
+  : NAME | ELIF | ENDIF | FOR | ENDFOR | SET | ENDSET | RECURSIVE | WITH | ENDWITH | FILTER
+  | ENDFILTER | ELSE | IF | IN | IS | AND | OR | NOT
+  ;

@@ -145,7 +145,9 @@ Value Evaluator::getitem(const Value& obj, const Value& key) {
       for (size_t i : slice_positions(parts, chars.size(), {})) out += chars[i];
       return Value::string(std::move(out));
     }
-    return undefined(object_name(obj) + " has no element " + python_repr(parts));
+    // Jinja2 compiles a slice to Python's own subscript, bypassing its getitem fallbacks.
+    if (obj.is_dict()) throw Error("TypeError", "unhashable type: 'slice'");
+    throw Error("TypeError", "'" + type_name(obj) + "' object is not subscriptable");
   }
   if (obj.is_dict()) {
     if (key.is_list() || key.is_dict() || key.is_set()) {

@@ -68,11 +68,11 @@ struct Argument {
 struct Expr {
   ExprKind kind = ExprKind::Constant;
   Span span;
-  Value value;       // Constant; Attribute with an int index (`x.0`)
+  Value value;       // Constant; the folded value of a nonfinite_constant node
   std::string name;  // Name, Attribute, Filter, Test
   BinaryOp op = BinaryOp::Add;
-  bool negated = false;                // Test: `is not`
-  bool nonfinite_constant = false;     // folded by Jinja's optimizer into `inf`/`nan`: NameError
+  bool negated = false;             // Test: `is not`
+  bool nonfinite_constant = false;  // folded by Jinja2 into a literal holding inf or nan: NameError
   std::vector<CompareOp> comparisons;  // Compare
   std::vector<ExprPtr> operands;
   std::vector<Argument> args;  // Call, Filter, Test
@@ -87,7 +87,7 @@ struct Target {
   Span span;
 };
 
-enum class StmtKind : uint8_t { Text, Output, If, For, Set, SetBlock };
+enum class StmtKind : uint8_t { Text, Output, If, For, Set, SetBlock, With, FilterBlock };
 
 struct Stmt;
 using Body = std::vector<Stmt>;
@@ -107,8 +107,10 @@ struct Stmt {
   Target target;                 // For, Set, SetBlock
   ExprPtr condition;             // For: the `if` filter (may be null)
   bool recursive = false;        // For
-  Body body;                     // For, SetBlock
-  std::vector<ExprPtr> filters;  // SetBlock: Filter nodes whose operand is null
+  Body body;                     // For, SetBlock, With, FilterBlock
+  std::vector<ExprPtr> filters;  // SetBlock, FilterBlock: Filter nodes whose operand is null
+  std::vector<Target> targets;   // With: the names bound ...
+  std::vector<ExprPtr> values;   // ... to these values
 };
 
 }  // namespace sirocco::jinja

@@ -12,6 +12,9 @@
 
 namespace sirocco::jinja {
 
+// true, True, false, False, none and None: constants, not names.
+bool is_constant_name(std::string_view name);
+
 class AstBuilder {
  public:
   // `byte_offsets[i]` is the byte offset of code point i of the source (one extra entry for
@@ -62,6 +65,7 @@ class AstBuilder {
   const std::vector<uint32_t>& offsets_;
   uint32_t shift_;
   size_t max_depth_;
+  mutable size_t loops_ = 0;  // for bodies being built around the current node
 };
 
 }  // namespace sirocco::jinja

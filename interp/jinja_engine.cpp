@@ -5,6 +5,7 @@
 #include "interp/budget.h"
 
 #include "interp/jinja_eval.h"
+#include "interp/jinja_fold.h"
 
 namespace sirocco::jinja {
 
@@ -62,7 +63,11 @@ class NameChecker {
         body(stmt.body, false);
         return body(stmt.otherwise, soft);
       case StmtKind::SetBlock:
+      case StmtKind::FilterBlock:
         for (const ExprPtr& filter : stmt.filters) expr(filter.get(), soft);
+        return body(stmt.body, false);
+      case StmtKind::With:
+        for (const ExprPtr& value : stmt.values) expr(value.get(), soft);
         return body(stmt.body, false);
     }
   }
@@ -116,6 +121,7 @@ CompiledPtr Engine::compile_template(std::string_view source, const Environment&
   try {
     compiled->body = parse_template(source, env.syntax, parse_limits(limits));
     check_names(*compiled);
+    fold_constants(compiled->body, library_);
   } catch (const Error& e) {
     compiled->body.clear();
     compiled->error = e;
@@ -131,6 +137,7 @@ CompiledPtr Engine::compile_expression(std::string_view text, const Limits& limi
   try {
     compiled->expr = parse_expression(text, parse_limits(limits));
     check_names(*compiled);
+    fold_constants(*compiled->expr, library_);
   } catch (const Error& e) {
     compiled->expr.reset();
     compiled->error = e;

@@ -4,6 +4,7 @@
 // render; it is not shared between threads.
 #pragma once
 
+#include <chrono>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -79,6 +80,7 @@ class Evaluator final : public Runtime {
   Value lookup(const Expr& e, const Scope& scope);
   Value binary(const Expr& e, const Scope& scope);
   bool compare(const Expr& e, const Scope& scope);
+  Value printf_format(const Value& format, const Value& operand, Span span);
   Value apply_filter(const Expr& e, Value operand, const Scope& scope);
   bool apply_test(const Expr& e, const Scope& scope);
   Value call_expr(const Expr& e, const Scope& scope);
@@ -87,6 +89,10 @@ class Evaluator final : public Runtime {
   Value invoke(const FunctionDef& def, std::vector<Value> positional, Kwargs keywords, Span span);
   const FunctionDef* filter_def(std::string_view name) const;
   const FunctionDef* test_def(std::string_view name) const;
+  // One step of work (a loop iteration, a call): the step budget and the deadline.
+  void tick(Span span);
+  // The rendered output may not grow past the memory quota.
+  void check_output_size(Span span) const;
 
  public:
   // Python truth of a value in a test position (`if`, `and`, `not`): a strict Undefined
@@ -102,7 +108,8 @@ class Evaluator final : public Runtime {
   const Library& library_;
   const Limits& limits_;
   std::string out_;
-  size_t loop_depth_ = 0;
+  int64_t steps_ = 0;
+  std::chrono::steady_clock::time_point deadline_;
 };
 
 }  // namespace sirocco::jinja

@@ -3,7 +3,6 @@
 // the evaluator's Runtime services that are not about expressions.
 #include "interp/jinja_eval.h"
 
-#include "interp/budget.h"
 #include "interp/jinja_loop.h"
 #include "interp/jinja_ops.h"
 #include "interp/utf8.h"
@@ -29,7 +28,27 @@ void Scope::set(const std::string& name, Value value) {
 }
 
 Evaluator::Evaluator(const RuntimeConfig& config, const Library& library, const Limits& limits)
-    : config_(config), library_(library), limits_(limits) {}
+    : config_(config), library_(library), limits_(limits) {
+  if (limits_.timeout_ms > 0)
+    deadline_ = std::chrono::steady_clock::now() + std::chrono::milliseconds(limits_.timeout_ms);
+}
+
+void Evaluator::tick(Span span) {
+  ++steps_;
+  if (limits_.max_steps >= 0 && steps_ > limits_.max_steps)
+    throw Error("StepLimitExceeded", "evaluation exceeded its step budget", span);
+  if (limits_.timeout_ms > 0 && (steps_ & 63) == 0 && std::chrono::steady_clock::now() > deadline_)
+    throw Error("TimeoutError", "evaluation timed out", span);
+}
+
+void Evaluator::check_output_size(Span span) const {
+  constexpr size_t kMaxOutputBytes = 100'000'000;  // as the library's string results
+  const int64_t quota = limits_.memory_quota;
+  const size_t limit =
+      quota > 0 ? std::min(kMaxOutputBytes, static_cast<size_t>(quota)) : kMaxOutputBytes;
+  if (out_.size() > limit)
+    throw Error("MemoryQuotaExceededException", "the rendered text consumed too much memory", span);
+}
 
 std::string Evaluator::render(const Body& body, Scope& context) {
   out_.clear();
@@ -45,10 +64,10 @@ void Evaluator::run(const Stmt& stmt, Scope& scope) {
   switch (stmt.kind) {
     case StmtKind::Text:
       out_ += stmt.text;
-      return;
+      return check_output_size(stmt.span);
     case StmtKind::Output:
       out_ += text_of(eval(*stmt.value, scope), stmt.value->span);
-      return;
+      return check_output_size(stmt.span);
     case StmtKind::If:
       for (const Branch& branch : stmt.branches) {
         if (truth(eval(*branch.test, scope), branch.test->span)) return run(branch.body, scope);
@@ -63,6 +82,22 @@ void Evaluator::run(const Stmt& stmt, Scope& scope) {
       for (const ExprPtr& filter : stmt.filters)
         value = apply_filter(*filter, std::move(value), scope);
       return assign(stmt.target, value, scope);
+    }
+    case StmtKind::With: {
+      // The values are evaluated outside: `{% with a = 1, b = a %}` reads the outer `a`.
+      std::vector<Value> values;
+      for (const ExprPtr& value : stmt.values) values.push_back(eval(*value, scope));
+      Scope inner(&scope);
+      for (size_t i = 0; i < values.size(); ++i) assign(stmt.targets[i], values[i], inner);
+      return run(stmt.body, inner);
+    }
+    case StmtKind::FilterBlock: {
+      Scope inner(&scope);
+      Value value = Value::string(capture(stmt.body, inner));
+      for (const ExprPtr& filter : stmt.filters)
+        value = apply_filter(*filter, std::move(value), scope);
+      out_ += text_of(value, stmt.span);
+      return check_output_size(stmt.span);
     }
   }
 }
@@ -79,6 +114,7 @@ void Evaluator::run_for(const Stmt& stmt, const Value& iterable, const Scope& sc
   if (stmt.condition) {
     List kept;
     for (Value& item : items) {
+      tick(stmt.condition->span);
       Scope filter_scope(&scope);
       assign(stmt.target, item, filter_scope);
       if (truth(eval(*stmt.condition, filter_scope), stmt.condition->span))
@@ -93,13 +129,14 @@ void Evaluator::run_for(const Stmt& stmt, const Value& iterable, const Scope& sc
   boost::intrusive_ptr<LoopObject> loop(new LoopObject(stmt, scope, std::move(items), depth));
   const Value loop_value = Value::opaque(loop);
   for (size_t i = 0; i < loop->items.size(); ++i) {
+    tick(stmt.span);
     loop->index0 = i;
     Scope iteration(&scope);
     assign(stmt.target, loop->items[i], iteration);
     iteration.set("loop", loop_value);
     run(stmt.body, iteration);
-    charge_bytes(out_.size());
   }
+  loop->running = false;
 }
 
 std::string Evaluator::render_loop(const Stmt& loop, const Value& items, const Scope& scope,
@@ -177,6 +214,7 @@ List Evaluator::iterate(const Value& v, Span span) const {
 
 Value Evaluator::call(const Value& callable, std::vector<Value> args, Kwargs kwargs, Span span) {
   if (as_undefined(callable)) raise_undefined(callable, span);
+  tick(span);
   if (callable.is_function()) {
     if (const auto* c = dynamic_cast<const Callable*>(&callable.as_function()))
       return c->invoke(*this, std::move(args), std::move(kwargs), span);
@@ -186,6 +224,10 @@ Value Evaluator::call(const Value& callable, std::vector<Value> args, Kwargs kwa
     if (!loop->loop.recursive) {
       throw Error("TypeError",
                   "The loop must have the 'recursive' marker to be called recursively.", span);
+    }
+    if (!loop->running) {
+      throw Error("TemplateRuntimeError", "a recursive loop can only be called while it runs",
+                  span);
     }
     if (args.size() != 1 || !kwargs.empty())
       throw Error("TypeError", "loop() takes exactly one argument", span);

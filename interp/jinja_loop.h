@@ -26,6 +26,7 @@ class LoopObject final : public JinjaObject {
   const List items;
   const size_t depth0;
   size_t index0 = 0;
+  bool running = true;  // `scope` exists only while the loop runs
 
  private:
   mutable Value last_changed_;

@@ -93,8 +93,9 @@ Value Session::plain_jinja(Lang lang, std::string_view expr, const Value& data,
   jinja::Engine& engine = env.name == "mistral" ? *mistral_jinja_ : *jinja_;
   const jinja::Variables vars = variables_of(data);
   if (lang == Lang::JinjaTemplate) return Value::string(engine.render(expr, env, vars, limits_));
-  // Jinja2's compile_expression turns an Undefined result into None; Mistral asks it not to.
-  return engine.evaluate(expr, env, vars, limits_, env.name != "mistral");
+  // compile_expression(undefined_to_none=True) by default turns an Undefined result into
+  // None; Mistral passes False, and so does the conformance oracle for the sandbox.
+  return engine.evaluate(expr, env, vars, limits_, env.name == "default");
 }
 
 }  // namespace sirocco

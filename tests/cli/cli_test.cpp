@@ -61,6 +61,20 @@ TEST(CliEval, AnErrorShowsItsPositionAndExitsOne) {
   EXPECT_NE(r.out.find("1 + foo(2)\n    ^"), std::string::npos) << r.out;
 }
 
+TEST(CliEval, EvaluatesJinjaInEachLang) {
+  EXPECT_EQ(run("eval --lang jinja --data '{\"a\": [1, 2]}' '{{ _.a }}'").out, "[1, 2]\n");
+  EXPECT_EQ(run("eval --lang jinja --data '{\"a\": 1}' 'x{{ _.a }}'").out, "\"x1\"\n");
+  EXPECT_EQ(
+      run("eval --lang jinja-template --env default --data '{\"a\": 1}' '{{ a }}{{ b }}'").out,
+      "\"1\"\n");
+  EXPECT_EQ(run("eval --lang jinja-expression --data '{\"a\": 2}' 'a ** 3'").out, "8\n");
+  Outcome r = run("eval --lang jinja-template --env mistral 'x {{ missing }}'", true);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.out.find("<expr>:1:6: UndefinedError: 'missing' is undefined"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("x {{ missing }}\n     ^~~~~~~"), std::string::npos) << r.out;
+}
+
 TEST(CliEval, UsageErrorsExitTwo) {
   EXPECT_EQ(run("eval").status, 2);
   EXPECT_EQ(run("eval '1' --data '{bad'").status, 2);
@@ -84,7 +98,10 @@ TEST(CliBatch, AnswersEveryLineInOrderWhateverItHolds) {
       R"J([1, 2, 3])J",
       R"J({"id": 11, "lang": "yaql", "expr": ""})J",
       R"J({"id": 12, "expr": "1 / 0"})J",
-      R"J({"id": 13, "expr": "2 + 2"})J",
+      R"J({"id": 13, "lang": "jinja", "expr": "{{ )J" + std::string(100000, '(') + " }}\"}",
+      R"J({"id": 14, "lang": "jinja-template", "env": "nosuch", "expr": "x"})J",
+      R"J({"id": 15, "lang": "jinja", "expr": "{% if true %}x{% endif %}"})J",
+      R"J({"id": 16, "expr": "2 + 2"})J",
   };
   std::string body;
   for (const auto& l : lines) body += l + "\n";

@@ -120,7 +120,31 @@ const RenderCase kRenderCases[] = {
     {"default", "{{ x|nosuch }}", "{}", nullptr, "TemplateAssertionError"},
     {"default", "{% for a, b in [1] %}{% endfor %}", "{}", nullptr, "TypeError"},
     {"mistral", "{{ loop }}", "{}", nullptr, "UndefinedError"},
-    {"default", "{% for x in [1] %}{{ loop(x) }}{% endfor %}", "{}", nullptr, "TypeError"}};
+    {"default", "{% for x in [1] %}{{ loop(x) }}{% endfor %}", "{}", nullptr, "TypeError"},
+    // Jinja2's optimizer: folded inf/nan literals are undefined names in the generated code,
+    // printed whole they are text; a folded negative base of ** loses its parentheses.
+    {"default", "{{ 1e308 * 10 }}|{{ -2 ** x }}|{{ -x ** 2 }}|{{ [1e308 * 10] }}", "{\"x\": 2}",
+     "inf|-4|4|[inf]", nullptr},
+    {"default",
+     "{{ '%(a)s-%(b)d' % {'a': 'x', 'b': 2} }}|{{ '%s' % {'a': 1} }}|{{ '%s %s' % (1, 2) }}", "{}",
+     "x-2|{'a': 1}|1 2", nullptr},
+    {"default", "{% with a = 1 %}{{ a }}{% endwith %}{{ a }}", "{}", "1", nullptr},
+    {"default", "{% with a = 1, b = a %}{{ a }}|{{ b }}{% endwith %}", "{}", "1|", nullptr},
+    {"default", "{% with a = 1 %}{% set b = 2 %}{{ b }}{% endwith %}{{ b }}", "{}", "2", nullptr},
+    {"default", "{% filter upper|replace('X', 'z') %}x{% endfilter %}", "{}", "z", nullptr},
+    {"default", "{% filter nosuch %}x{% endfilter %}", "{}", nullptr, "TemplateAssertionError"},
+    {"default", "{% filter upper %}{% set q = 1 %}{% endfilter %}{{ q }}", "{}", "", nullptr},
+    {"default", "{% for i in [1, 2] %}{% with x = i * 2 %}{{ x }}{% endwith %}{% endfor %}", "{}",
+     "24", nullptr},
+    // slices are Python's own subscript, without Jinja2's getitem fallbacks
+    {"default", "{{ x[1:2] }}", "{\"x\": {\"a\": 1}}", nullptr, "TypeError"},
+    {"default", "{{ x[1:2] }}", "{\"x\": 5}", nullptr, "TypeError"},
+    {"default", "{{ x[1:2] }}", "{}", nullptr, "UndefinedError"},
+    {"default", "{{ x ~ (1e308 * 10) }}", "{\"x\": 2}", nullptr, "NameError"},
+    {"default", "{% set y = 'nan'|float %}", "{}", nullptr, "NameError"},
+    {"default", "{% if false %}{{ x + 1e400 }}{% endif %}ok", "{}", "ok", nullptr},
+    {"default", "{{ (false and x) ~ (true or x) }}", "{}", "FalseTrue", nullptr},
+};
 
 INSTANTIATE_TEST_SUITE_P(Jinja, Render, testing::ValuesIn(kRenderCases));
 
@@ -131,6 +155,33 @@ TEST(JinjaEngine, ExpressionsGiveNativeValues) {
             "[1,[2,3],{\"a\":2.0}]");
   EXPECT_TRUE(engine.evaluate("missing", *find_environment("default"), {}).is_null());
   EXPECT_THROW(engine.evaluate("1, 2", mistral, {}), Error);
+  const Variables x{{"x", Value::integer(2)}};
+  for (const char* folded_nonfinite :
+       {"1e308 * 10", "'nan'|float", "[1, 2 * 1e400]", "1e400 if x else 0"}) {
+    try {
+      engine.evaluate(folded_nonfinite, mistral, x);
+      ADD_FAILURE() << folded_nonfinite << " gave no error";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.type(), "NameError") << folded_nonfinite;
+    }
+  }
+  EXPECT_EQ(to_json(engine.evaluate("-2 ** x", mistral, x)), "-4");
+}
+
+// A deliberate difference (docs/COMPATIBILITY.md): Jinja2 lets a recursive loop kept in a
+// namespace be called after the loop ended; Sirocco refuses instead of reading a scope
+// that is gone.
+TEST(JinjaEngine, RecursiveLoopCalledAfterItEndedIsAnError) {
+  Engine engine(builtin_library());
+  try {
+    engine.render(
+        "{% set ns = namespace() %}{% for x in [1] recursive %}{% set ns.l = loop %}{% endfor %}"
+        "{{ ns.l([1]) }}",
+        *find_environment("default"), {});
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.type(), "TemplateRuntimeError");
+  }
 }
 
 }  // namespace

@@ -118,7 +118,11 @@ INSTANTIATE_TEST_SUITE_P(
         ShapeCase{"0x1F + 0o17 + 0b101 + 1_000", "(+ (+ (+ 31 15) 5) 1000)"},
         ShapeCase{"1e3 + 2.5 + 1_0.5", "(+ (+ 1000.0 2.5) 10.5)"},
         ShapeCase{"True and TRUE", "(and True TRUE)"}, ShapeCase{"'a\\n\\x41\\u00e9'", "'a\\nAé'"},
-        ShapeCase{"{'a': {'b': 1}}", "{ 'a' { 'b' 1 } }"}));
+        ShapeCase{"{'a': {'b': 1}}", "{ 'a' { 'b' 1 } }"},
+        // no reserved words: a word nothing else takes is a name, even as a test's argument
+        ShapeCase{"for", "for"}, ShapeCase{"in", "in"},
+        ShapeCase{"x is defined in [1]", "(is x defined ([] in 1))"},
+        ShapeCase{"x is defined and y", "(and (is x defined) y)"}));
 
 // Renders the Text and constant Output nodes of a parsed template, taking the first
 // branch of each `if` (enough to check whitespace control).
@@ -163,7 +167,7 @@ INSTANTIATE_TEST_SUITE_P(
                     LayoutCase{"{{ 'a' }}  \n  {{- 'b' -}}  \n{{ 'c' }}", true, "abc"},
                     LayoutCase{"a\r\nb\rc\n", false, "a\nb\nc"},
                     LayoutCase{"{{ '}}' }}", false, "}}"},
-                    LayoutCase{"{ {{ 'x' }} {", true, "{ x {"}));
+                    LayoutCase{"{ {{ 'x' }} {", true, "{ x {"}, LayoutCase{"a {#-", false, "a"}));
 
 class SyntaxErrors : public testing::TestWithParam<const char*> {};
 
@@ -181,15 +185,21 @@ INSTANTIATE_TEST_SUITE_P(Jinja, SyntaxErrors,
                                          "{% baz %}", "{{ x }", "{# open",
                                          "{% for x in %}{% endfor %}", "{{ f(k=1, 2) }}",
                                          "{% set true = 1 %}", "{{ x %}", "{% raw %}x", "{{ 'a }}",
-                                         "{{ a ! b }}"));
+                                         "{{ a ! b }}", "{% set a, = [1] %}",
+                                         "{{ x is defined is defined }}"));
 
-TEST(JinjaParser, LoopIsNotAForTarget) {
-  try {
-    parse_template("{% for loop in x %}{% endfor %}", Syntax{});
-    FAIL() << "no error";
-  } catch (const Error& e) {
-    EXPECT_EQ(e.type(), "TemplateAssertionError");
+TEST(JinjaParser, LoopIsNotAssignableInALoop) {
+  for (const char* source :
+       {"{% for loop in x %}{% endfor %}", "{% for x in y %}{% set loop = 5 %}{% endfor %}",
+        "{% for x in y %}{% set a, loop = 5, 6 %}{% endfor %}"}) {
+    try {
+      parse_template(source, Syntax{});
+      FAIL() << "no error for " << source;
+    } catch (const Error& e) {
+      EXPECT_EQ(e.type(), "TemplateAssertionError") << source;
+    }
   }
+  EXPECT_NO_THROW(parse_template("{% set loop = 5 %}", Syntax{}));
 }
 
 TEST(JinjaParser, DeepNestingIsAnErrorNotACrash) {
@@ -203,10 +213,12 @@ TEST(JinjaParser, DeepNestingIsAnErrorNotACrash) {
   }() + "1 }}";
   std::string ifs;
   for (int i = 0; i < 10000; ++i) ifs += "{% if x %}";
+  std::string sets;
+  for (int i = 0; i < 10000; ++i) sets += "{% set x %}";
   std::string chain = "{{ 1";
   for (int i = 0; i < 10000; ++i) chain += " + 1";
   chain += " }}";
-  for (const std::string& source : {parens, minus, nots, ifs, chain}) {
+  for (const std::string& source : {parens, minus, nots, ifs, sets, chain}) {
     try {
       parse_template(source, Syntax{});
       FAIL() << "no error";

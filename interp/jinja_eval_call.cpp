@@ -1,0 +1,129 @@
+// Jinja calls: names of global functions, call arguments (`*args`, `**kwargs`), filters
+// and tests by name, and the step budget every call counts toward.
+#include "interp/jinja_eval.h"
+#include "interp/jinja_ops.h"
+
+namespace sirocco::jinja {
+
+Value Evaluator::lookup(const Expr& e, const Scope& scope) {
+  if (const Value* found = scope.find(e.name)) return *found;
+  for (const Registry* globals : {config_.extra_globals, &library_.globals}) {
+    if (!globals) continue;
+    if (const auto* defs = globals->find(e.name); defs && !defs->empty()) {
+      FunctionDefPtr def = defs->front();
+      return make_callable(
+          "<function " + e.name + ">",
+          [def](Runtime& runtime, std::vector<Value> args, Kwargs kwargs, Span span) {
+            Call call = bind_arguments(runtime, *def, std::move(args), std::move(kwargs), span);
+            return def->impl(call);
+          });
+    }
+  }
+  return undefined("'" + e.name + "' is undefined");
+}
+
+void Evaluator::arguments(const std::vector<Argument>& args, const Scope& scope,
+                          std::vector<Value>& positional, Kwargs& keywords) {
+  for (const Argument& arg : args) {
+    Value v = eval(*arg.value, scope);
+    switch (arg.kind) {
+      case Argument::Kind::Positional:
+        positional.push_back(std::move(v));
+        break;
+      case Argument::Kind::Keyword:
+        keywords.emplace_back(arg.name, std::move(v));
+        break;
+      case Argument::Kind::Star:
+        for (Value& item : iterate(v, arg.value->span)) positional.push_back(std::move(item));
+        break;
+      case Argument::Kind::StarStar:
+        refuse_undefined(v, arg.value->span);
+        if (!v.is_dict())
+          throw Error("TypeError", "argument after ** must be a mapping, not " + type_name(v),
+                      arg.value->span);
+        for (const auto& [key, value] : v.as_dict()) {
+          if (!key.is_string())
+            throw Error("TypeError", "keywords must be strings", arg.value->span);
+          keywords.emplace_back(key.as_string(), value);
+        }
+        break;
+    }
+  }
+}
+
+Value Evaluator::call_expr(const Expr& e, const Scope& scope) {
+  Value callee = eval(*e.operands[0], scope);
+  std::vector<Value> positional;
+  Kwargs keywords;
+  arguments(e.args, scope, positional, keywords);
+  try {
+    return call(callee, std::move(positional), std::move(keywords), e.span);
+  } catch (Error& err) {
+    err.attach_span(e.span);
+    throw;
+  }
+}
+
+Value Evaluator::invoke(const FunctionDef& def, std::vector<Value> positional, Kwargs keywords,
+                        Span span) {
+  tick(span);
+  Call call = bind_arguments(*this, def, std::move(positional), std::move(keywords), span);
+  return def.impl(call);
+}
+
+const FunctionDef* Evaluator::filter_def(std::string_view name) const {
+  for (const Registry* registry : {config_.extra_filters, &library_.filters}) {
+    if (!registry) continue;
+    if (const auto* defs = registry->find(name); defs && !defs->empty()) return defs->front().get();
+  }
+  return nullptr;
+}
+
+const FunctionDef* Evaluator::test_def(std::string_view name) const {
+  const auto* defs = library_.tests.find(name);
+  return defs && !defs->empty() ? defs->front().get() : nullptr;
+}
+
+bool Evaluator::has_filter(std::string_view name) const { return filter_def(name) != nullptr; }
+bool Evaluator::has_test(std::string_view name) const { return test_def(name) != nullptr; }
+
+Value Evaluator::apply_filter(const Expr& e, Value operand, const Scope& scope) {
+  std::vector<Value> positional{std::move(operand)};
+  Kwargs keywords;
+  arguments(e.args, scope, positional, keywords);
+  try {
+    return call_filter(e.name, std::move(positional), std::move(keywords), e.span);
+  } catch (Error& err) {
+    err.attach_span(e.span);
+    throw;
+  }
+}
+
+bool Evaluator::apply_test(const Expr& e, const Scope& scope) {
+  std::vector<Value> positional{eval(*e.operands[0], scope)};
+  Kwargs keywords;
+  arguments(e.args, scope, positional, keywords);
+  try {
+    return call_test(e.name, std::move(positional), std::move(keywords), e.span) != e.negated;
+  } catch (Error& err) {
+    err.attach_span(e.span);
+    throw;
+  }
+}
+
+Value Evaluator::call_filter(std::string_view name, std::vector<Value> args, Kwargs kwargs,
+                             Span span) {
+  const FunctionDef* def = filter_def(name);
+  if (!def)
+    throw Error("TemplateRuntimeError", "No filter named '" + std::string(name) + "'.", span);
+  return invoke(*def, std::move(args), std::move(kwargs), span);
+}
+
+bool Evaluator::call_test(std::string_view name, std::vector<Value> args, Kwargs kwargs,
+                          Span span) {
+  const FunctionDef* def = test_def(name);
+  if (!def) throw Error("TemplateRuntimeError", "No test named '" + std::string(name) + "'.", span);
+  return truthy(invoke(*def, std::move(args), std::move(kwargs), span));
+}
+
+}  // namespace sirocco::jinja
