@@ -51,9 +51,9 @@ void EvaluationBudget::check_bytes(size_t bytes) const {
   check_deadline();
 }
 
-void EvaluationBudget::check_deadline() const {
+void EvaluationBudget::check_deadline(Span span) const {
   if (limits_.timeout_ms > 0 && std::chrono::steady_clock::now() > deadline_)
-    throw Error("TimeoutError", "evaluation timed out");
+    throw Error("TimeoutError", "evaluation timed out", span);
 }
 
 }  // namespace sirocco

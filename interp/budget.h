@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstddef>
 
+#include "interp/error.h"
 #include "interp/limits.h"
 
 namespace sirocco {
@@ -25,8 +26,8 @@ class EvaluationBudget {
   // Throws when text of `bytes` bytes breaks the limits: over the memory quota or past 10^8
   // bytes whatever the limits say (MemoryQuotaExceededException), or past the deadline.
   void check_bytes(size_t bytes) const;
-  // Throws TimeoutError past the deadline.
-  void check_deadline() const;
+  // Throws TimeoutError (at `span`, when the caller knows one) past the deadline.
+  void check_deadline(Span span = {}) const;
 
   // The budget installed on this thread, or nullptr.
   static const EvaluationBudget* current();

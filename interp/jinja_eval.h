@@ -4,7 +4,6 @@
 // render; it is not shared between threads.
 #pragma once
 
-#include <chrono>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -109,7 +108,6 @@ class Evaluator final : public Runtime {
   const Limits& limits_;
   std::string out_;
   int64_t steps_ = 0;
-  std::chrono::steady_clock::time_point deadline_;
 };
 
 }  // namespace sirocco::jinja

@@ -3,6 +3,7 @@
 // the evaluator's Runtime services that are not about expressions.
 #include "interp/jinja_eval.h"
 
+#include "interp/budget.h"
 #include "interp/jinja_loop.h"
 #include "interp/jinja_ops.h"
 #include "interp/utf8.h"
@@ -28,17 +29,14 @@ void Scope::set(const std::string& name, Value value) {
 }
 
 Evaluator::Evaluator(const RuntimeConfig& config, const Library& library, const Limits& limits)
-    : config_(config), library_(library), limits_(limits) {
-  if (limits_.timeout_ms > 0)
-    deadline_ = std::chrono::steady_clock::now() + std::chrono::milliseconds(limits_.timeout_ms);
-}
+    : config_(config), library_(library), limits_(limits) {}
 
 void Evaluator::tick(Span span) {
   ++steps_;
   if (limits_.max_steps >= 0 && steps_ > limits_.max_steps)
     throw Error("StepLimitExceeded", "evaluation exceeded its step budget", span);
-  if (limits_.timeout_ms > 0 && (steps_ & 63) == 0 && std::chrono::steady_clock::now() > deadline_)
-    throw Error("TimeoutError", "evaluation timed out", span);
+  if ((steps_ & 63) == 0)  // the deadline of the budget the engine installed
+    if (const EvaluationBudget* budget = EvaluationBudget::current()) budget->check_deadline(span);
 }
 
 void Evaluator::check_output_size(Span span) const {
