@@ -6,6 +6,7 @@
 
 #include "interp/jinja_eval.h"
 #include "interp/jinja_fold.h"
+#include "interp/jinja_mutation.h"
 
 namespace sirocco::jinja {
 
@@ -76,9 +77,11 @@ class NameChecker {
   const Registry* extra_filters_;
 };
 
-Scope context_of(const Variables& variables) {
+// The template's context; a private copy of the variables when it may mutate them.
+Scope context_of(const Variables& variables, const Compiled& compiled) {
   Scope scope;
-  for (const auto& [name, value] : variables) scope.set(name, value);
+  for (const auto& [name, value] : variables)
+    scope.set(name, compiled.mutates ? copy_containers(value) : value);
   return scope;
 }
 
@@ -122,6 +125,7 @@ CompiledPtr Engine::compile_template(std::string_view source, const Environment&
     compiled->body = parse_template(source, env.syntax, parse_limits(limits));
     check_names(*compiled);
     fold_constants(compiled->body, library_);
+    compiled->mutates = spells_any(compiled->body, nullptr, library_.mutating_methods);
   } catch (const Error& e) {
     compiled->body.clear();
     compiled->error = e;
@@ -138,6 +142,7 @@ CompiledPtr Engine::compile_expression(std::string_view text, const Limits& limi
     compiled->expr = parse_expression(text, parse_limits(limits));
     check_names(*compiled);
     fold_constants(*compiled->expr, library_);
+    compiled->mutates = spells_any({}, compiled->expr.get(), library_.mutating_methods);
   } catch (const Error& e) {
     compiled->expr.reset();
     compiled->error = e;
@@ -151,9 +156,10 @@ std::string Engine::render(std::string_view source, const Environment& env,
   CompiledPtr compiled = compile_template(source, env, limits);
   if (compiled->error) throw *compiled->error;
   const EvaluationBudget budget(limits);
+  const MutationPermit permit(compiled->mutates);
   Evaluator evaluator(RuntimeConfig{env.strict, env.sandboxed, extra_filters_, extra_globals_},
                       library_, limits);
-  Scope context = context_of(variables);
+  Scope context = context_of(variables, *compiled);
   return evaluator.render(compiled->body, context);
 }
 
@@ -162,9 +168,10 @@ Value Engine::evaluate(std::string_view text, const Environment& env, const Vari
   CompiledPtr compiled = compile_expression(text, limits);
   if (compiled->error) throw *compiled->error;
   const EvaluationBudget budget(limits);
+  const MutationPermit permit(compiled->mutates);
   Evaluator evaluator(RuntimeConfig{env.strict, env.sandboxed, extra_filters_, extra_globals_},
                       library_, limits);
-  Scope context = context_of(variables);
+  Scope context = context_of(variables, *compiled);
   Value result = evaluator.evaluate(*compiled->expr, context);
   if (undefined_to_none && as_undefined(result)) return Value();
   return result;

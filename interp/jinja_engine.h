@@ -33,8 +33,9 @@ const Environment* find_environment(std::string_view name);
 
 // A template or expression as compiled: its AST, or the error that prevents it.
 struct Compiled {
-  Body body;     // a template
-  ExprPtr expr;  // an expression
+  Body body;             // a template
+  ExprPtr expr;          // an expression
+  bool mutates = false;  // names a mutating method: runs on a copy of its variables
   std::optional<Error> error;
 };
 using CompiledPtr = std::shared_ptr<const Compiled>;

@@ -55,6 +55,7 @@ const Library& builtin_library() {
     register_tests(lib.tests);
     register_globals(lib.globals);
     register_methods(lib.methods);
+    lib.mutating_methods = mutating_method_names();
     return lib;
   }();
   return library;

@@ -3,7 +3,9 @@
 // (`'a,b'.split(',')`, `d.items()`), with Jinja2 3.1's names, parameters and defaults.
 #pragma once
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "interp/jinja_runtime.h"
 
@@ -14,6 +16,7 @@ struct Library {
   Registry tests;    // `x is name(args)`: slot 0 is x; the result is truthy or not
   Registry globals;  // `name(args)`
   Registry methods;  // declared as "<python type>.<name>", e.g. "str.upper"; slot 0 is self
+  std::vector<std::string> mutating_methods;  // the names of those that change self in place
 };
 
 // The library, built once on first use; shared by every environment.

@@ -1,12 +1,15 @@
 // The Python methods of list, tuple and dict. Like Python's (and unlike every other Sirocco
 // value), a list or dict changes in place under its mutating methods (append, pop, update,
 // ...), and every copy of the Value sees the change: Jinja2's SandboxedEnvironment allows
-// them (only the ImmutableSandboxedEnvironment refuses them).
+// them (only the ImmutableSandboxedEnvironment refuses them). They run only under the
+// evaluation's MutationPermit, which keeps the caller's data out of their reach.
 #include <algorithm>
 
+#include "interp/jinja_mutation.h"
 #include "interp/jinja_ops.h"
 #include "interp/text.h"
 #include "stdlib/jinja/globals_internal.h"
+#include "stdlib/jinja/methods.h"
 #include "stdlib/jinja/methods_internal.h"
 
 namespace sirocco::jinja {
@@ -15,8 +18,15 @@ namespace {
 using pystr::bound_arg;
 using pystr::int_arg;
 
-List& mutable_list(const Value& v) { return const_cast<List&>(v.as_list()); }
-Dict& mutable_dict(const Value& v) { return const_cast<Dict&>(v.as_dict()); }
+// The receiver of a mutating method, once the running evaluation may change it.
+List& mutable_list(const Call& c) {
+  MutationPermit::check(c.def.name);
+  return const_cast<List&>(c[0].as_list());
+}
+Dict& mutable_dict(const Call& c) {
+  MutationPermit::check(c.def.name);
+  return const_cast<Dict&>(c[0].as_dict());
+}
 
 // Whether `v` is, or holds at any depth, the object `target`.
 bool holds(const Value& v, const Object* target) {
@@ -41,7 +51,7 @@ void refuse_cycle(const Value& container, const Value& inserted) {
 // A list may grow to what the memory quota holds (sizeof(Value) bytes an item, at most
 // 100 MB); past that an append or extend is a MemoryQuotaExceededException.
 List& growable_list(const Call& c, size_t more) {
-  List& items = mutable_list(c[0]);
+  List& items = mutable_list(c);
   size_t max_items = pystr::max_result_bytes(c.runtime) / sizeof(Value);
   if (items.size() + more > max_items) pystr::result_too_large();
   return items;
@@ -72,7 +82,7 @@ Value index_of(const Call& c) {
 }
 
 Value pop_list(const Call& c) {
-  List& items = mutable_list(c[0]);
+  List& items = mutable_list(c);
   if (items.empty()) throw Error("IndexError", "pop from empty list");
   int64_t length = static_cast<int64_t>(items.size());
   int64_t i = int_arg(c[1]);
@@ -84,7 +94,7 @@ Value pop_list(const Call& c) {
 }
 
 Value sort_list(Call& c) {
-  List& items = mutable_list(c[0]);
+  List& items = mutable_list(c);
   List keys = items;
   if (!c[1].is_null())
     for (Value& k : keys) k = c.runtime.call(c[1], {k}, {}, c.span);
@@ -130,7 +140,7 @@ void register_sequences(Registry& r) {
   });
   r.add("list.pop(self: any, index: any = -1)", pop_list);
   r.add("list.remove(self: any, value: any)", [](Call& c) {
-    List& items = mutable_list(c[0]);
+    List& items = mutable_list(c);
     for (size_t i = 0; i < items.size(); ++i)
       if (python_equal(items[i], c[1])) {
         items.erase(items.begin() + static_cast<ptrdiff_t>(i));
@@ -139,11 +149,11 @@ void register_sequences(Registry& r) {
     throw Error("ValueError", "list.remove(x): x not in list");
   });
   r.add("list.clear(self: any)", [](Call& c) {
-    mutable_list(c[0]).clear();
+    mutable_list(c).clear();
     return Value();
   });
   r.add("list.reverse(self: any)", [](Call& c) {
-    List& items = mutable_list(c[0]);
+    List& items = mutable_list(c);
     std::reverse(items.begin(), items.end());
     return Value();
   });
@@ -188,36 +198,43 @@ void register_dict(Registry& r) {
       return fallback[0];
     }
     Value out = *v;
-    mutable_dict(c[0]).erase(c[1]);
+    mutable_dict(c).erase(c[1]);
     return out;
   });
   r.add("dict.popitem(self: any)", [](Call& c) {
     const Dict& d = c[0].as_dict();
     if (d.empty()) throw Error("KeyError", "'popitem(): dictionary is empty'");
     auto [key, value] = d.entries().back();
-    mutable_dict(c[0]).erase(key);
+    mutable_dict(c).erase(key);
     return Value::tuple({key, value});
   });
   r.add("dict.setdefault(self: any, key: any, default: any = null)", [](Call& c) {
     if (const Value* v = find_key(c, c[1])) return *v;
     refuse_cycle(c[0], c[2]);
-    mutable_dict(c[0]).set(c[1], c[2]);
+    mutable_dict(c).set(c[1], c[2]);
     return c[2];
   });
   r.add("dict.update(self: any, *args: any, **kwargs: any)", [](Call& c) {
     Dict more = build_dict(c.rest(), c.kwargs);
     for (const auto& [key, value] : more) refuse_cycle(c[0], value);
-    Dict& d = mutable_dict(c[0]);
+    Dict& d = mutable_dict(c);
     for (const auto& [key, value] : more) d.set(key, value);
     return Value();
   });
   r.add("dict.clear(self: any)", [](Call& c) {
-    mutable_dict(c[0]) = Dict();
+    mutable_dict(c) = Dict();
     return Value();
   });
 }
 
 }  // namespace
+
+const std::vector<std::string>& mutating_method_names() {
+  static const std::vector<std::string> names = {"append",  "extend",     "insert",  "pop",
+                                                 "remove",  "clear",      "reverse", "sort",
+                                                 "popitem", "setdefault", "update"};
+  return names;
+}
 
 void register_collection_methods(Registry& r) {
   register_sequences(r);
