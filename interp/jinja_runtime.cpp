@@ -173,11 +173,29 @@ const Value* NamespaceObject::get(std::string_view name) const {
 }
 
 void NamespaceObject::set(std::string name, Value value) {
+  if (holds_object(value, this)) throw Error("ValueError", "a namespace cannot hold itself");
   attributes_.set(Value::string(std::move(name)), std::move(value));
 }
 
 Value make_namespace(Dict attributes) {
   return Value::opaque(boost::intrusive_ptr<Object>(new NamespaceObject(std::move(attributes))));
+}
+
+bool holds_object(const Value& v, const Object* target) {
+  if (v.is_list()) {
+    if (v.object().get() == target) return true;
+    for (const Value& item : v.as_list())
+      if (holds_object(item, target)) return true;
+  } else if (v.is_dict()) {
+    if (v.object().get() == target) return true;
+    for (const auto& [key, item] : v.as_dict())
+      if (holds_object(item, target)) return true;
+  } else if (const NamespaceObject* ns = as_namespace(v)) {
+    if (ns == target) return true;
+    for (const auto& [key, item] : ns->attributes())
+      if (holds_object(item, target)) return true;
+  }
+  return false;
 }
 
 NamespaceObject* as_namespace(const Value& v) {

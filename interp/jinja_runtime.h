@@ -144,6 +144,7 @@ class NamespaceObject final : public JinjaObject {
   std::optional<Value> attribute(Runtime& runtime, std::string_view name) const override;
 
   const Value* get(std::string_view name) const;
+  // Throws Error("ValueError") when `value` holds this namespace.
   void set(std::string name, Value value);
   const Dict& attributes() const { return attributes_; }
 
@@ -155,5 +156,10 @@ Value make_namespace(Dict attributes);
 // The namespace a value holds, writable (a namespace is shared by every copy of its value,
 // like a Python object), or nullptr.
 NamespaceObject* as_namespace(const Value& v);
+
+// Whether `v` is, or holds at any depth (through lists, dicts and namespaces), the object
+// `target`. Python lets a list or namespace hold itself; reference-counted values would
+// never be freed, so the mutators refuse what would close a cycle (docs/COMPATIBILITY.md).
+bool holds_object(const Value& v, const Object* target);
 
 }  // namespace sirocco::jinja

@@ -28,23 +28,9 @@ Dict& mutable_dict(const Call& c) {
   return const_cast<Dict&>(c[0].as_dict());
 }
 
-// Whether `v` is, or holds at any depth, the object `target`.
-bool holds(const Value& v, const Object* target) {
-  if ((v.is_list() || v.is_dict()) && v.object().get() == target) return true;
-  if (v.is_list()) {
-    for (const Value& item : v.as_list())
-      if (holds(item, target)) return true;
-  } else if (v.is_dict()) {
-    for (const auto& [key, item] : v.as_dict())
-      if (holds(item, target)) return true;
-  }
-  return false;
-}
-
-// Python lets a list hold itself (`x.append(x)`); reference-counted values would never be
-// freed, so Sirocco refuses (see docs/COMPATIBILITY.md).
+// Python lets a list hold itself (`x.append(x)`); Sirocco refuses (see holds_object).
 void refuse_cycle(const Value& container, const Value& inserted) {
-  if (holds(inserted, container.object().get()))
+  if (holds_object(inserted, container.object().get()))
     throw Error("ValueError", "a list or dict cannot hold itself");
 }
 

@@ -1,7 +1,8 @@
 // Tests of the mutation permit: a template that names a mutating method runs on a copy of
 // its variables and behaves as in Jinja2 (the rendered text is Jinja2's), while the values
 // the caller passed stay unchanged; a template whose text does not name the method cannot
-// mutate anything.
+// mutate anything. No mutation may close a reference cycle (Python allows it; see
+// docs/COMPATIBILITY.md).
 #include <gtest/gtest.h>
 
 #include "interp/jinja_engine.h"
@@ -52,6 +53,28 @@ const MutationCase kMutationCases[] = {
 };
 
 INSTANTIATE_TEST_SUITE_P(Jinja, Mutation, testing::ValuesIn(kMutationCases));
+
+TEST(Mutation, NeverClosesACycle) {
+  Engine engine(builtin_library());
+  for (const char* source : {
+           "{% set ns = namespace() %}{% set ns.x = ns %}",
+           "{% set ns = namespace() %}{% set ns.x = [1, {'a': ns}] %}",
+           "{% set ns = namespace(l=[]) %}{{ ns.l.append(ns) }}",
+           "{% set a = namespace() %}{% set b = namespace(a=a) %}{% set a.b = b %}",
+           "{% set d = {} %}{{ d.update({'me': [d]}) }}",
+       }) {
+    try {
+      engine.render(source, *find_environment("default"), {});
+      ADD_FAILURE() << source << " rendered";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.type(), "ValueError") << source << ": " << e.message();
+    }
+  }
+  EXPECT_EQ(engine.render("{% set a = namespace() %}{% set b = namespace(a=a) %}{% set b.c = a %}"
+                          "{{ b.c is sameas a }}",
+                          *find_environment("default"), {}),
+            "True");
+}
 
 TEST(MutationPermit, RefusesOnlyInsideAnEvaluationThatMayNotMutate) {
   EXPECT_NO_THROW(MutationPermit::check("list.append"));
