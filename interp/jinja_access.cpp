@@ -21,6 +21,12 @@ bool is_dunder(std::string_view name) {
 
 std::string object_name(const Value& v) { return "'" + type_name(v) + " object'"; }
 
+// The sandbox's message for an attribute it refuses (Jinja2 quotes only the type's name).
+std::string unsafe_message(std::string_view name, const Value& obj) {
+  return "access to attribute '" + std::string(name) + "' of '" + type_name(obj) +
+         "' object is unsafe.";
+}
+
 // A slice index: None, or an int (bool counts).
 std::optional<int64_t> slice_index(const Value& v, Span span) {
   if (v.is_null()) return std::nullopt;
@@ -99,9 +105,7 @@ Value Evaluator::getattr(const Value& obj, std::string_view name) {
   const bool unsafe = config_.sandboxed && !name.empty() && name[0] == '_';
   if (is_dunder(name)) {
     if (unsafe) {
-      return make_undefined(
-          "access to attribute '" + std::string(name) + "' of " + object_name(obj) + " is unsafe.",
-          config_.strict, "SecurityError");
+      return make_undefined(unsafe_message(name, obj), config_.strict, "SecurityError");
     }
   } else if (!unsafe) {
     if (obj.is_opaque()) {
@@ -177,9 +181,7 @@ Value Evaluator::getitem(const Value& obj, const Value& key) {
       Value method = find_method(library_, obj, name);
       if (!method.is_null()) return method;
     } else if (unsafe && is_dunder(name)) {
-      return make_undefined(
-          "access to attribute '" + name + "' of " + object_name(obj) + " is unsafe.",
-          config_.strict, "SecurityError");
+      return make_undefined(unsafe_message(name, obj), config_.strict, "SecurityError");
     }
   }
   return undefined(object_name(obj) + " has no element " + python_repr(key));

@@ -19,6 +19,18 @@ struct Hostile {
   const char* error;  // the expected error type
 };
 
+// A YAML "billion laughs": nine levels of nine aliases each, 9^9 values once expanded.
+std::string yaml_alias_bomb() {
+  std::string doc = "a0: &a0 [x, x, x, x, x, x, x, x, x]\\n";
+  for (int level = 1; level < 9; ++level) {
+    const std::string prev = "*a" + std::to_string(level - 1);
+    doc += "a" + std::to_string(level) + ": &a" + std::to_string(level) + " [";
+    for (int i = 0; i < 9; ++i) doc += (i ? ", " : "") + prev;
+    doc += "]\\n";
+  }
+  return doc;
+}
+
 std::string repeat(const std::string& s, size_t n) {
   std::string out;
   for (size_t i = 0; i < n; ++i) out += s;
@@ -50,6 +62,23 @@ TEST(HostileInputs, EndFastWithACleanError) {
        "TimeoutError"},
       {Lang::Jinja, "{{ 2 ** 100000000 }}", "MemoryQuotaExceededException"},
       {Lang::MistralData, std::string("<% ") + repeat("[", 5000) + " %>", "YaqlGrammarException"},
+      // The Jinja2 sandbox escapes (CVE-2016-10745, CVE-2019-10906, CVE-2024-56326,
+      // CVE-2025-27516): attribute walking through str.format, format_map, a stored
+      // reference to format, and format reached through the attr filter.
+      {Lang::JinjaTemplate, "{{ '{0.__class__}'.format(1) }}", "SecurityError"},
+      {Lang::JinjaTemplate, "{{ '{a.__class__}'.format_map({'a': 1}) }}", "SecurityError"},
+      {Lang::JinjaTemplate, "{% set f = '{0.__class__}'.format %}{{ f(1) }}", "SecurityError"},
+      {Lang::JinjaTemplate, "{{ ('{0.__class__}'|attr('format'))(1) }}", "SecurityError"},
+      {Lang::JinjaTemplate, "{{ 1|attr('__class__') }}", "SecurityError"},
+      {Lang::JinjaTemplate, "{{ ().__class__.__base__.__subclasses__() }}", "SecurityError"},
+      {Lang::Jinja, "{{ _['__class__'] }}", "SecurityError"},
+      // Bytes that are not UTF-8, and control characters.
+      {Lang::Yaql, "'a\xff\xfe" "b'", "YaqlLexicalException"},
+      {Lang::JinjaTemplate, "{{ 'a\xc3' }}", "TemplateSyntaxError"},
+      {Lang::Yaql, std::string("'a\0b' + 1", 9), "NoMatchingFunctionException"},
+      // Documents that expand or nest beyond the limits.
+      {Lang::Yaql, "yaml_parse('" + yaml_alias_bomb() + "')", "MemoryQuotaExceededException"},
+      {Lang::Yaql, "json_parse('" + repeat("[", 100000) + "')", "JSONDecodeError"},
   };
   for (const Hostile& c : cases) {
     const auto start = std::chrono::steady_clock::now();
