@@ -51,4 +51,9 @@ inline void charge_bytes(size_t bytes) {
   if (const EvaluationBudget* budget = EvaluationBudget::current()) budget->check_bytes(bytes);
 }
 
+// EvaluationBudget::current()->check_deadline() when an evaluation is running.
+inline void check_deadline() {
+  if (const EvaluationBudget* budget = EvaluationBudget::current()) budget->check_deadline();
+}
+
 }  // namespace sirocco

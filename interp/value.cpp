@@ -418,6 +418,7 @@ void Dict::set(Value key, Value value) {
   }
   auto [it, inserted] = index_.try_emplace(key, static_cast<uint32_t>(entries_.size()));
   if (inserted) {
+    if (entries_.size() % kBudgetCheckInterval == 0) charge_items(entries_.size());
     entries_.emplace_back(std::move(key), std::move(value));
   } else {
     entries_[it->second].second = std::move(value);
@@ -472,8 +473,10 @@ bool Set::insert(Value v) {
     return true;
   }
   auto [it, inserted] = index_.try_emplace(v, static_cast<uint32_t>(items_.size()));
-  if (inserted) items_.push_back(std::move(v));
-  return inserted;
+  if (!inserted) return false;
+  if (items_.size() % kBudgetCheckInterval == 0) charge_items(items_.size());
+  items_.push_back(std::move(v));
+  return true;
 }
 
 bool Set::contains(const Value& v) const {
@@ -782,6 +785,14 @@ List to_list(const Value& v) {
     default:
       throw Error("TypeError", "'" + type_name(v) + "' object is not iterable");
   }
+}
+
+bool GeneratorSequence::next(Value& out) {
+  if (done_) return false;
+  if (++produced_ % kBudgetCheckInterval == 0) check_deadline();
+  if (gen_(out)) return true;
+  done_ = true;
+  return false;
 }
 
 Value materialize(const Value& v) { return v.is_sequence() ? Value::list(to_list(v)) : v; }

@@ -186,7 +186,8 @@ struct ValueEq {
   bool operator()(const Value& a, const Value& b) const { return equals(a, b); }
 };
 
-// Insertion-ordered mapping with any hashable key. Built once, then immutable.
+// Insertion-ordered mapping with any hashable key. Built once, then immutable. Inside an
+// evaluation, growing one past the item limits of its EvaluationBudget throws.
 class Dict {
  public:
   using Entry = std::pair<Value, Value>;
@@ -209,7 +210,8 @@ class Dict {
   std::unordered_map<Value, uint32_t, ValueHash, ValueEq> index_;  // used past a few entries
 };
 
-// Unordered set of hashable values; iterates in insertion order so output is stable.
+// Unordered set of hashable values; iterates in insertion order so output is stable. Inside
+// an evaluation, growing one past the item limits of its EvaluationBudget throws.
 class Set {
  public:
   Set() = default;
@@ -249,14 +251,17 @@ class SequenceObject : public Object {
   virtual bool is_iterator() const { return true; }
 };
 
-// A sequence over a std::function generator, for simple cases.
+// A sequence over a std::function generator, for simple cases. Generators may be endless
+// (`sequence()`, `cycle()`): every few thousand items it checks the running evaluation's
+// deadline, so no consumer loops for ever.
 class GeneratorSequence final : public SequenceObject {
  public:
   explicit GeneratorSequence(std::function<bool(Value&)> gen) : gen_(std::move(gen)) {}
-  bool next(Value& out) override { return !done_ && (gen_(out) || (done_ = true, false)); }
+  bool next(Value& out) override;
 
  private:
   std::function<bool(Value&)> gen_;
+  size_t produced_ = 0;
   bool done_ = false;
 };
 

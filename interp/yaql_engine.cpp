@@ -1,6 +1,8 @@
 // The public YAQL API: expression cache, evaluation entry point, output conversion.
 #include "interp/yaql_engine.h"
 
+#include "interp/budget.h"
+
 #include "interp/yaql_eval.h"
 #include "interp/yaql_parser.h"
 
@@ -34,6 +36,7 @@ ExpressionPtr Engine::compile(std::string_view text, const Limits& limits) {
 
 Value Engine::evaluate(const Expression& expr, const Value& data, const Limits& limits,
                        const Variables& variables) const {
+  const EvaluationBudget budget(limits);
   Evaluator ev(*registry_, limits);
   ScopePtr scope = child_scope(nullptr);
   scope->set("1", data);

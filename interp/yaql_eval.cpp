@@ -3,6 +3,8 @@
 // unevaluated, the others are evaluated once and the most specific matching overload wins.
 #include "interp/yaql_eval.h"
 
+#include "interp/budget.h"
+
 #include <algorithm>
 
 #include "interp/memory_quota.h"
@@ -119,6 +121,7 @@ void Evaluator::check_collection_size(size_t items) const {
     throw Error(
         "CollectionTooLargeException",
         "Collection length exceeds " + std::to_string(limits_.max_collection_items) + " elements");
+  if (items % kBudgetCheckInterval == 0) charge_items(items);
 }
 
 namespace {
