@@ -1,29 +1,26 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets with clang (ASan + UBSan) into build-fuzz/ and runs each for
+# Builds the libFuzzer targets (clang, ASan + UBSan) in build-asan/ and runs each for
 # SECONDS (default 60), seeded with the saved corpus fuzz/corpus/NAME/ and the expressions of
 # the shared conformance corpora, with the token dictionary fuzz/dict/LANG.dict.
-# New crash inputs land in build-fuzz/findings/NAME/; copy them into fuzz/corpus/NAME/ once
+# New crash inputs land in build-asan/findings/NAME/; copy them into fuzz/corpus/NAME/ once
 # fixed so the replay tests keep them. Usage: scripts/fuzz.sh [SECONDS] [TARGET...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
-scripts/install-deps.sh
-CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DSIROCCO_FUZZ=ON >/dev/null
 targets=("$@")
 if ((${#targets[@]} == 0)); then
   for f in fuzz/*_fuzz.cpp; do targets+=("$(basename "${f%.cpp}")"); done
 fi
-cmake --build build-fuzz -j "$(nproc)" --target "${targets[@]}"
+scripts/asan-build.sh "${targets[@]}"
 
 shared=../shared/conformance
 status=0
 for target in "${targets[@]}"; do
   name=${target%_fuzz}
   lang=${name%%_*}
-  seeds=build-fuzz/seeds/$name
-  findings=build-fuzz/findings/$name
+  seeds=build-asan/seeds/$name
+  findings=build-asan/findings/$name
   mkdir -p "$seeds" "$findings"
   # One seed file per distinct expression of the shared corpora in this target's language.
   if [[ -d $shared ]]; then
@@ -47,6 +44,6 @@ PY
   args=(-max_total_time="$seconds" -timeout=5 -rss_limit_mb=2048 -max_len=4096
         -artifact_prefix="$findings/" -print_final_stats=1)
   [[ -f $dict ]] && args+=(-dict="$dict")
-  build-fuzz/"$target" "${args[@]}" "$seeds" "fuzz/corpus/$name" || status=1
+  build-asan/"$target" "${args[@]}" "$seeds" "fuzz/corpus/$name" || status=1
 done
 exit $status

@@ -4,7 +4,7 @@
 set -euo pipefail
 
 PACKAGES=(
-  cmake ninja-build g++ clang clang-format pkg-config
+  cmake ninja-build g++ clang libclang-rt-14-dev llvm clang-format pkg-config
   antlr4 libantlr4-runtime-dev
   libpcre2-dev libyaml-cpp-dev nlohmann-json3-dev libboost-dev
   libutf8proc-dev libhowardhinnant-date-dev libcli11-dev libfmt-dev libedit-dev
