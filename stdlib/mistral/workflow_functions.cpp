@@ -162,7 +162,7 @@ Value python_item(const Value& container, std::string_view key) {
   }
   if (container.is_list())
     throw Error("TypeError", "list indices must be integers or slices, not str");
-  if (container.is_string()) throw Error("TypeError", "string indices must be integers");
+  if (container.is_string()) throw Error("TypeError", "string indices must be integers, not 'str'");
   throw Error("TypeError", "'" + type_name(container) + "' object is not subscriptable");
 }
 

@@ -27,19 +27,21 @@ ContextItem variables_of(const yaql::Call& c) {
   return [&c](std::string_view name) { return variable(c, name); };
 }
 
+// YAQL spells Mistral's keyword parameters in camelCase (`rootExecutionId => x`), as
+// python-yaql does for every Python parameter name.
 void add_workflow_functions(yaql::Registry& r) {
   r.add("execution()", [](yaql::Call& c) { return execution_function(variables_of(c)); });
   r.add(
-      "executions(id: any = null, root_execution_id: any = null, state: any = null, "
-      "from_time: any = null, to_time: any = null)",
+      "executions(id: any = null, rootExecutionId: any = null, state: any = null, "
+      "fromTime: any = null, toTime: any = null)",
       [](yaql::Call& c) { return executions_function(c[0], c[1], c[2], c[3], c[4]); });
-  r.add("task(task_name: any = null)",
+  r.add("task(taskName: any = null)",
         [](yaql::Call& c) { return task_function(variables_of(c), c[0]); });
   r.add(
-      "tasks(workflow_execution_id: any = null, recursive: bool? = false, state: any = null, "
+      "tasks(workflowExecutionId: any = null, recursive: bool? = false, state: any = null, "
       "flat: bool? = false)",
       [](yaql::Call& c) { return tasks_function(c[0], c[1], c[2], c[3]); });
-  r.add("global(var_name: any)",
+  r.add("global(varName: any)",
         [](yaql::Call& c) { return global_function(variables_of(c), c[0]); });
 }
 

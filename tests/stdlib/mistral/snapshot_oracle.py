@@ -44,20 +44,24 @@ def load(snapshot):
             ex = execs[task_owner[ex['task_execution_id']]]
         return ex['id']
 
+    inserted = set()
     with db_api.transaction():
         for e in snapshot['executions']:
             root = root_of(e)
+            parent = e.get('task_execution_id')
             db_api.create_workflow_execution({
                 'id': e['id'], 'name': e['name'], 'workflow_name': e['name'],
                 'state': e['state'], 'state_info': e.get('state_info'),
                 'spec': e.get('spec', {}), 'input': e.get('input', {}),
-                'params': e.get('params', {}),
+                'output': e.get('output'), 'params': e.get('params', {}),
                 'context': e.get('global', {}),
                 'created_at': parse_time(e['created_at']),
                 'updated_at': parse_time(e.get('updated_at')),
+                # a parent task listed later is linked below (the time of
+                # that update then replaces updated_at)
+                'task_execution_id': parent if parent in inserted else None,
                 'root_execution_id': None if root == e['id'] else root,
             })
-        for e in snapshot['executions']:
             for t in e.get('tasks', []):
                 db_api.create_task_execution({
                     'id': t['id'], 'name': t['name'], 'state': t['state'],
@@ -69,11 +73,12 @@ def load(snapshot):
                     'created_at': parse_time(t['created_at']),
                     'updated_at': parse_time(t.get('updated_at')),
                 })
+                inserted.add(t['id'])
         for e in snapshot['executions']:
-            if e.get('task_execution_id'):
+            parent = e.get('task_execution_id')
+            if parent and parent not in inserted:
                 db_api.update_workflow_execution(
-                    e['id'], {'task_execution_id': e['task_execution_id'],
-                              'updated_at': parse_time(e.get('updated_at'))})
+                    e['id'], {'task_execution_id': parent})
     return execs
 
 
