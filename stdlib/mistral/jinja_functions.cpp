@@ -6,6 +6,7 @@
 #include <string>
 
 #include "interp/error.h"
+#include "interp/jinja_ops.h"
 #include "interp/json.h"
 #include "interp/text.h"
 #include "stdlib/mistral/python_json.h"
@@ -36,8 +37,9 @@ void add_workflow_functions(jinja::Registry& r) {
       "tasks(context: any, workflow_execution_id: any = null, recursive: any = false, "
       "state: any = null, flat: any = false)",
       [](jinja::Call& c) { return tasks_function(c[1], c[2], c[3], c[4]); });
-  r.add("global(context: any, var_name: any)",
-        [](jinja::Call& c) { return global_function(items_of(c[0]), c[1]); });
+  r.add("global(context: any, var_name: any)", [](jinja::Call& c) {
+    return global_function(items_of(c[0]), c[1], jinja::require_hashable);
+  });
 }
 
 const std::string& text_argument(const Value& v, const char* what) {

@@ -223,8 +223,10 @@ Value tasks_function(const Value& workflow_execution_id, const Value& recursive,
   return Value::list(std::move(out));
 }
 
-Value global_function(const ContextItem& context, const Value& name) {
+Value global_function(const ContextItem& context, const Value& name,
+                      void (*check_name)(const Value&)) {
   const WorkflowExecutionRecord& e = current_execution(context);
+  if (check_name) check_name(name);
   if (!e.global_context.is_dict()) return Value();
   const Value* v = e.global_context.as_dict().find(name);
   return v ? *v : Value();

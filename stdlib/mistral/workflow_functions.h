@@ -37,7 +37,10 @@ Value task_function(const ContextItem& context, const Value& task_name);
 Value tasks_function(const Value& workflow_execution_id, const Value& recursive, const Value& state,
                      const Value& flat);
 
-// The current execution's global context variable, or null.
-Value global_function(const ContextItem& context, const Value& name);
+// The current execution's global context variable, or null. `check_name` runs before the
+// lookup (Jinja: Python's dict.get refuses an unhashable list, dict or set; YAQL's lists are
+// tuples and its dicts frozen, so any name is fine).
+Value global_function(const ContextItem& context, const Value& name,
+                      void (*check_name)(const Value&) = nullptr);
 
 }  // namespace sirocco::mistral
