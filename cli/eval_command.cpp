@@ -127,6 +127,10 @@ int run_eval(const EvalOptions& o) {
               << "' (yaql, jinja, jinja-template, jinja-expression, mistral-data, auto)\n";
     return 2;
   }
+  if (!o.value.empty() && !o.expression.empty()) {
+    std::cerr << "sirocco eval: give an EXPRESSION or --value, not both\n";
+    return 2;
+  }
   if (!o.value.empty() && lang != Lang::MistralData) {
     std::cerr << "sirocco eval: --value walks a whole value: use --lang auto\n";
     return 2;

@@ -48,8 +48,8 @@ class WorkflowView {
   virtual std::vector<const WorkflowExecutionRecord*> workflow_executions() const = 0;
   // The execution with that id, or nullptr.
   virtual const WorkflowExecutionRecord* workflow_execution(std::string_view id) const = 0;
-  // The task executions of one workflow execution (all of them when `workflow_execution_id`
-  // is empty), oldest first.
+  // The task executions of one workflow execution (of every execution when
+  // `workflow_execution_id` is nullopt), oldest first.
   virtual std::vector<const TaskExecutionRecord*> task_executions(
       std::optional<std::string_view> workflow_execution_id) const = 0;
   // The task execution with that id, or nullptr.

@@ -119,6 +119,9 @@ TEST(CliEvalValue, ErrorsAndMisuse) {
   EXPECT_EQ(r.status, 2);
   r = run("eval --lang auto --value @/nonexistent.yaml", true);
   EXPECT_EQ(r.status, 2);
+  r = run("eval --lang auto --value '[1]' '<% 1 %>'", true);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find("not both"), std::string::npos) << r.out;
 }
 
 }  // namespace

@@ -15,9 +15,12 @@ Output: one {"id", "expect"} or {"id", "expect_error", "message"} per case.
 """
 import datetime
 import json
+import os
 import sys
 
-sys.path.insert(0, '/work/shared/conformance/oracles')
+# the shared conformance oracles live beside the repository (../shared)
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                '../../../../shared/conformance/oracles'))
 import mistral_layer_oracle as oracle  # noqa: E402
 
 
