@@ -1,13 +1,10 @@
 // Reading and serving an execution snapshot.
 #include "stdlib/mistral/snapshot.h"
 
-#include <algorithm>
-#include <initializer_list>
 #include <set>
 
 #include "interp/error.h"
-#include "interp/json.h"
-#include "stdlib/yaql/datetime_internal.h"
+#include "stdlib/mistral/snapshot_fields.h"
 
 namespace sirocco::mistral {
 
@@ -16,151 +13,27 @@ namespace {
 const char* const kStates[] = {"IDLE",   "WAITING", "RUNNING",   "RUNNING_DELAYED",
                                "PAUSED", "SUCCESS", "CANCELLED", "ERROR"};
 
-[[noreturn]] void fail(const std::string& path, const std::string& what) {
-  throw Error("SnapshotError", path + ": " + what);
-}
-
-// One JSON object being read: its fields by name, each checked once, and the path that
-// error messages name.
-class Fields {
- public:
-  Fields(const Value& object, std::string path, std::initializer_list<const char*> known)
-      : path_(std::move(path)) {
-    if (!object.is_dict()) fail(path_, "must be an object, not " + json_type(object));
-    dict_ = &object.as_dict();
-    for (const auto& [key, value] : *dict_) {
-      const std::string& name = key.as_string();
-      if (std::none_of(known.begin(), known.end(), [&](const char* k) { return name == k; }))
-        fail(at(name), "unknown field");
-    }
-  }
-
-  std::string at(std::string_view name) const {
-    return path_.empty() ? std::string(name) : path_ + "." + std::string(name);
-  }
-  const Value* find(const char* name) const { return dict_->find(Value::string(name)); }
-
-  std::string text(const char* name) const {
-    const Value* v = find(name);
-    if (!v) fail(at(name), "is required");
-    if (!v->is_string() || v->as_string().empty()) fail(at(name), "must be a non-empty string");
-    return v->as_string();
-  }
-  std::optional<std::string> optional_text(const char* name) const {
-    const Value* v = find(name);
-    if (!v || v->is_null()) return std::nullopt;
-    return text(name);
-  }
-  Value text_or_null(const char* name) const {
-    const Value* v = find(name);
-    if (!v || v->is_null()) return Value();
-    if (!v->is_string()) fail(at(name), "must be a string or null");
-    return *v;
-  }
-  std::string one_of(const char* name, std::initializer_list<const char*> choices,
-                     const char* fallback = nullptr) const {
-    if (fallback && !find(name)) return fallback;
-    const std::string value = text(name);
-    if (std::none_of(choices.begin(), choices.end(), [&](const char* c) { return value == c; })) {
-      std::string list;
-      for (const char* c : choices) list += (list.empty() ? "" : ", ") + std::string(c);
-      fail(at(name), "must be one of " + list + ", not '" + value + "'");
-    }
-    return value;
-  }
-  Value object(const char* name) const {
-    const Value* v = find(name);
-    if (!v) return Value::dict({});
-    if (!v->is_dict()) fail(at(name), "must be an object, not " + json_type(*v));
-    return *v;
-  }
-  Value any(const char* name) const {
-    const Value* v = find(name);
-    return v ? *v : Value();
-  }
-  const List& array(const char* name, bool required) const {
-    static const List empty;
-    const Value* v = find(name);
-    if (!v) {
-      if (required) fail(at(name), "is required");
-      return empty;
-    }
-    if (!v->is_list()) fail(at(name), "must be an array, not " + json_type(*v));
-    return v->as_list();
-  }
-  Value time(const char* name, bool required) const {
-    const Value* v = find(name);
-    if (!v || v->is_null()) {
-      if (required) fail(at(name), "is required");
-      return Value();
-    }
-    if (!v->is_string()) fail(at(name), "must be a time string like '2024-01-31 12:00:00'");
-    return parse_time(v->as_string(), at(name));
-  }
-
-  static std::string json_type(const Value& v) {
-    if (v.is_null()) return "null";
-    if (v.is_bool()) return "a boolean";
-    if (v.is_number()) return "a number";
-    if (v.is_string()) return "a string";
-    if (v.is_list()) return "an array";
-    return "an object";
-  }
-
- private:
-  // 'YYYY-MM-DD HH:MM:SS[.ffffff]' ('T' also separates), naive UTC.
-  static Value parse_time(const std::string& s, const std::string& path) {
-    auto digits = [&](size_t at, size_t n, int64_t& out) {
-      if (at + n > s.size()) return false;
-      out = 0;
-      for (size_t i = at; i < at + n; ++i) {
-        if (s[i] < '0' || s[i] > '9') return false;
-        out = out * 10 + (s[i] - '0');
-      }
-      return true;
-    };
-    yaql::dt::CivilTime t;
-    bool ok = s.size() >= 19 && digits(0, 4, t.year) && s[4] == '-' && digits(5, 2, t.month) &&
-              s[7] == '-' && digits(8, 2, t.day) && (s[10] == ' ' || s[10] == 'T') &&
-              digits(11, 2, t.hour) && s[13] == ':' && digits(14, 2, t.minute) && s[16] == ':' &&
-              digits(17, 2, t.second);
-    if (ok && s.size() > 19) {
-      ok = s[19] == '.' && s.size() > 20 && s.size() <= 26 &&
-           digits(20, s.size() - 20, t.microsecond);
-      for (size_t i = s.size(); ok && i < 26; ++i) t.microsecond *= 10;
-    }
-    ok = ok && t.year >= 1 && t.month >= 1 && t.month <= 12 && t.day >= 1 &&
-         t.day <= yaql::dt::days_in_month(t.year, t.month) && t.hour < 24 && t.minute < 60 &&
-         t.second < 60;
-    if (!ok) fail(path, "must be a time like '2024-01-31 12:00:00[.ffffff]', not '" + s + "'");
-    return Value::datetime({yaql::dt::micros_from_civil(t), 0, true});
-  }
-
-  std::string path_;
-  const Dict* dict_ = nullptr;
-};
-
 }  // namespace
 
 class SnapshotReader {
  public:
   static Snapshot read(const Value& document) {
     Snapshot s;
-    Fields top(document, "", {"version", "current", "executions"});
+    FieldReader top(document, "", {"version", "current", "executions"});
     if (const Value* version = top.find("version"))
-      if (!version->is_int() || version->as_small_int() != 1) fail("version", "must be 1");
+      if (!version->is_small_int() || version->as_small_int() != 1) fail_at("version", "must be 1");
     const List& executions = top.array("executions", true);
     for (size_t i = 0; i < executions.size(); ++i)
       read_execution(s, executions[i], "executions[" + std::to_string(i) + "]");
     link_parents(s);
     if (const Value* current = top.find("current")) {
-      Fields c(*current, "current", {"execution", "task"});
+      FieldReader c(*current, "current", {"execution", "task"});
       s.current_execution_ = c.optional_text("execution");
       s.current_task_ = c.optional_text("task");
       try {
         s.bindings(s.current_execution_, s.current_task_);
       } catch (const Error& e) {
-        fail("current", e.message());
+        fail_at("current", e.message());
       }
     }
     return s;
@@ -168,12 +41,13 @@ class SnapshotReader {
 
  private:
   static void read_execution(Snapshot& s, const Value& v, const std::string& path) {
-    Fields f(v, path,
-             {"id", "name", "state", "state_info", "spec", "input", "output", "params", "env",
-              "global", "created_at", "updated_at", "task_execution_id", "tasks"});
+    FieldReader f(v, path,
+                  {"id", "name", "state", "state_info", "spec", "input", "output", "params", "env",
+                   "global", "created_at", "updated_at", "task_execution_id", "tasks"});
     WorkflowExecutionRecord e;
     e.id = f.text("id");
-    if (s.execution_index_.count(e.id)) fail(f.at("id"), "duplicate execution id '" + e.id + "'");
+    if (s.execution_index_.count(e.id))
+      fail_at(f.at("id"), "duplicate execution id '" + e.id + "'");
     e.name = f.text("name");
     e.state = state(f);
     e.state_info = f.text_or_null("state_info");
@@ -195,12 +69,12 @@ class SnapshotReader {
 
   static void read_task(Snapshot& s, const Value& v, const std::string& path,
                         const std::string& execution_id) {
-    Fields f(v, path,
-             {"id", "name", "state", "state_info", "type", "spec", "result", "published",
-              "created_at", "updated_at"});
+    FieldReader f(v, path,
+                  {"id", "name", "state", "state_info", "type", "spec", "result", "published",
+                   "created_at", "updated_at"});
     TaskExecutionRecord t;
     t.id = f.text("id");
-    if (s.task_index_.count(t.id)) fail(f.at("id"), "duplicate task id '" + t.id + "'");
+    if (s.task_index_.count(t.id)) fail_at(f.at("id"), "duplicate task id '" + t.id + "'");
     t.name = f.text("name");
     t.state = state(f);
     t.state_info = f.text_or_null("state_info");
@@ -215,7 +89,7 @@ class SnapshotReader {
     s.tasks_.push_back(std::move(t));
   }
 
-  static std::string state(const Fields& f) {
+  static std::string state(const FieldReader& f) {
     return f.one_of("state", {kStates[0], kStates[1], kStates[2], kStates[3], kStates[4],
                               kStates[5], kStates[6], kStates[7]});
   }
@@ -227,17 +101,17 @@ class SnapshotReader {
       if (!e.task_execution_id) continue;
       const std::string path = "executions[" + std::to_string(i) + "].task_execution_id";
       const TaskExecutionRecord* parent = s.task_execution(*e.task_execution_id);
-      if (!parent) fail(path, "no task has the id '" + *e.task_execution_id + "'");
+      if (!parent) fail_at(path, "no task has the id '" + *e.task_execution_id + "'");
       if (parent->type != "WORKFLOW")
-        fail(path,
-             "task '" + parent->id + "' is an ACTION task; only WORKFLOW tasks start executions");
+        fail_at(path, "task '" + parent->id +
+                          "' is an ACTION task; only WORKFLOW tasks start executions");
       std::set<std::string> seen{e.id};
       const WorkflowExecutionRecord* root = &e;
       while (root->task_execution_id) {
         const TaskExecutionRecord* up = s.task_execution(*root->task_execution_id);
         if (!up) break;  // reported when that execution is checked
         root = s.workflow_execution(up->workflow_execution_id);
-        if (!seen.insert(root->id).second) fail(path, "executions nest in a cycle");
+        if (!seen.insert(root->id).second) fail_at(path, "executions nest in a cycle");
       }
       e.root_execution_id = root->id;
     }
