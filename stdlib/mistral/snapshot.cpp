@@ -1,7 +1,7 @@
 // Reading and serving an execution snapshot.
 #include "stdlib/mistral/snapshot.h"
 
-#include <set>
+#include <tuple>
 
 #include "interp/error.h"
 #include "stdlib/mistral/snapshot_fields.h"
@@ -61,8 +61,10 @@ class SnapshotReader {
     e.updated_at = f.time("updated_at", false);
     e.task_execution_id = f.optional_text("task_execution_id");
     const List& tasks = f.array("tasks", false);
+    const size_t first_task = s.tasks_.size();
     for (size_t i = 0; i < tasks.size(); ++i)
       read_task(s, tasks[i], f.at("tasks[" + std::to_string(i) + "]"), e.id);
+    s.task_ranges_.emplace_back(first_task, s.tasks_.size());
     s.execution_index_.emplace(e.id, s.executions_.size());
     s.executions_.push_back(std::move(e));
   }
@@ -94,27 +96,46 @@ class SnapshotReader {
                               kStates[5], kStates[6], kStates[7]});
   }
 
-  // Checks each task_execution_id and derives root_execution_id (no cycles).
+  // Checks each task_execution_id, indexes the executions each task started, and derives
+  // root_execution_id; each chain is walked once (no cycles, any depth).
   static void link_parents(Snapshot& s) {
-    for (size_t i = 0; i < s.executions_.size(); ++i) {
-      WorkflowExecutionRecord& e = s.executions_[i];
+    const size_t n = s.executions_.size();
+    std::vector<size_t> parent(n, n);  // the execution holding the starting task; n: none
+    for (size_t i = 0; i < n; ++i) {
+      const WorkflowExecutionRecord& e = s.executions_[i];
       if (!e.task_execution_id) continue;
       const std::string path = "executions[" + std::to_string(i) + "].task_execution_id";
-      const TaskExecutionRecord* parent = s.task_execution(*e.task_execution_id);
-      if (!parent) fail_at(path, "no task has the id '" + *e.task_execution_id + "'");
-      if (parent->type != "WORKFLOW")
-        fail_at(path, "task '" + parent->id +
-                          "' is an ACTION task; only WORKFLOW tasks start executions");
-      std::set<std::string> seen{e.id};
-      const WorkflowExecutionRecord* root = &e;
-      while (root->task_execution_id) {
-        const TaskExecutionRecord* up = s.task_execution(*root->task_execution_id);
-        if (!up) break;  // reported when that execution is checked
-        root = s.workflow_execution(up->workflow_execution_id);
-        if (!seen.insert(root->id).second) fail_at(path, "executions nest in a cycle");
-      }
-      e.root_execution_id = root->id;
+      const TaskExecutionRecord* task = s.task_execution(*e.task_execution_id);
+      if (!task) fail_at(path, "no task has the id '" + *e.task_execution_id + "'");
+      if (task->type != "WORKFLOW")
+        fail_at(path,
+                "task '" + task->id + "' is an ACTION task; only WORKFLOW tasks start executions");
+      parent[i] = s.execution_index_.find(task->workflow_execution_id)->second;
+      s.nested_by_task_[task->id].push_back(i);
     }
+    enum Mark : char { Unseen, OnPath, Done };
+    std::vector<Mark> mark(n, Unseen);
+    std::vector<size_t> root(n, n);
+    for (size_t i = 0; i < n; ++i) {
+      std::vector<size_t> chain;
+      size_t at = i;
+      while (at != n && mark[at] == Unseen) {
+        mark[at] = OnPath;
+        chain.push_back(at);
+        at = parent[at];
+      }
+      if (at != n && mark[at] == OnPath)
+        fail_at("executions[" + std::to_string(i) + "].task_execution_id",
+                "executions nest in a cycle");
+      // `at` is a finished execution (its root is known) or past a top-level one.
+      size_t top = at == n ? chain.back() : (root[at] == n ? at : root[at]);
+      for (size_t j : chain) {
+        mark[j] = Done;
+        root[j] = j == top ? n : top;
+      }
+    }
+    for (size_t i = 0; i < n; ++i)
+      if (root[i] != n) s.executions_[i].root_execution_id = s.executions_[root[i]].id;
   }
 };
 
@@ -162,10 +183,14 @@ const WorkflowExecutionRecord* Snapshot::workflow_execution(std::string_view id)
 
 std::vector<const TaskExecutionRecord*> Snapshot::task_executions(
     std::optional<std::string_view> workflow_execution_id) const {
+  size_t begin = 0, end = tasks_.size();
+  if (workflow_execution_id) {
+    auto it = execution_index_.find(*workflow_execution_id);
+    if (it == execution_index_.end()) return {};
+    std::tie(begin, end) = task_ranges_[it->second];
+  }
   std::vector<const TaskExecutionRecord*> out;
-  for (const TaskExecutionRecord& t : tasks_)
-    if (!workflow_execution_id || t.workflow_execution_id == *workflow_execution_id)
-      out.push_back(&t);
+  for (size_t i = begin; i < end; ++i) out.push_back(&tasks_[i]);
   return out;
 }
 
@@ -177,8 +202,9 @@ const TaskExecutionRecord* Snapshot::task_execution(std::string_view id) const {
 std::vector<const WorkflowExecutionRecord*> Snapshot::nested_executions(
     std::string_view task_execution_id) const {
   std::vector<const WorkflowExecutionRecord*> out;
-  for (const WorkflowExecutionRecord& e : executions_)
-    if (e.task_execution_id == task_execution_id) out.push_back(&e);
+  auto it = nested_by_task_.find(task_execution_id);
+  if (it != nested_by_task_.end())
+    for (size_t i : it->second) out.push_back(&executions_[i]);
   return out;
 }
 

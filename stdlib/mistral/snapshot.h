@@ -43,9 +43,11 @@ class Snapshot final : public WorkflowView {
  private:
   friend class SnapshotReader;
 
-  std::deque<WorkflowExecutionRecord> executions_;  // document order (stable addresses)
-  std::deque<TaskExecutionRecord> tasks_;           // document order
+  std::deque<WorkflowExecutionRecord> executions_;      // document order (stable addresses)
+  std::deque<TaskExecutionRecord> tasks_;               // document order
+  std::vector<std::pair<size_t, size_t>> task_ranges_;  // each execution's tasks_ range
   std::map<std::string, size_t, std::less<>> execution_index_, task_index_;
+  std::map<std::string, std::vector<size_t>, std::less<>> nested_by_task_;  // task → executions
   std::optional<std::string> current_execution_, current_task_;
 };
 

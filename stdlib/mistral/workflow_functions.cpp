@@ -2,6 +2,7 @@
 #include "stdlib/mistral/workflow_functions.h"
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -136,21 +137,38 @@ bool flat_matches(const TaskExecutionRecord& t) {
   return true;
 }
 
-void collect_tasks(const std::optional<std::string>& execution_id, bool recursive,
-                   const Value& state, bool flat, std::vector<const TaskExecutionRecord*>& out) {
-  std::vector<const TaskExecutionRecord*> own = view().task_executions(
-      execution_id ? std::optional<std::string_view>(*execution_id) : std::nullopt);
-  std::vector<const TaskExecutionRecord*> nested;
-  if (recursive && execution_id) {
-    for (const TaskExecutionRecord* t : own) {
+// Mistral's _get_tasks_from_db: an execution's own tasks that pass the filters, then, when
+// recursive, the same for each execution its WORKFLOW tasks started, depth first — a
+// pre-order walk, kept on an explicit stack (and each execution visited once) so that no
+// nesting depth can exhaust the C++ stack.
+std::vector<const TaskExecutionRecord*> collect_tasks(
+    const std::optional<std::string>& execution_id, bool recursive, const Value& state, bool flat) {
+  std::vector<const TaskExecutionRecord*> out;
+  auto keep = [&](const TaskExecutionRecord* t) {
+    if (state_matches(t->state, state) && (!flat || flat_matches(*t))) out.push_back(t);
+  };
+  if (!execution_id || !recursive) {
+    for (const TaskExecutionRecord* t : view().task_executions(
+             execution_id ? std::optional<std::string_view>(*execution_id) : std::nullopt))
+      keep(t);
+    return out;
+  }
+  std::vector<std::string> pending{*execution_id};
+  std::set<std::string> visited;
+  while (!pending.empty()) {
+    const std::string id = std::move(pending.back());
+    pending.pop_back();
+    if (!visited.insert(id).second) continue;
+    std::vector<std::string> children;
+    for (const TaskExecutionRecord* t : view().task_executions(id)) {
+      keep(t);
       if (t->type != "WORKFLOW") continue;
       for (const WorkflowExecutionRecord* e : view().nested_executions(t->id))
-        collect_tasks(e->id, recursive, state, flat, nested);
+        children.push_back(e->id);
     }
+    pending.insert(pending.end(), children.rbegin(), children.rend());
   }
-  for (const TaskExecutionRecord* t : own)
-    if (state_matches(t->state, state) && (!flat || flat_matches(*t))) out.push_back(t);
-  out.insert(out.end(), nested.begin(), nested.end());
+  return out;
 }
 
 }  // namespace
@@ -215,8 +233,8 @@ Value tasks_function(const Value& workflow_execution_id, const Value& recursive,
     execution_id = id_key(workflow_execution_id);
     if (!execution_id) return Value::list({});
   }
-  std::vector<const TaskExecutionRecord*> found;
-  collect_tasks(execution_id, truthy(recursive), state, truthy(flat), found);
+  const std::vector<const TaskExecutionRecord*> found =
+      collect_tasks(execution_id, truthy(recursive), state, truthy(flat));
   List out;
   out.reserve(found.size());
   for (const TaskExecutionRecord* t : found) out.push_back(task_model(*t));
