@@ -4,8 +4,11 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
+
 #include "interp/error.h"
 #include "interp/json.h"
+#include "stdlib/session.h"
 
 namespace sirocco::mistral {
 namespace {
@@ -129,6 +132,33 @@ TEST(Snapshot, BindingsOfTheCurrentExecutionAndTask) {
             R"({"a":1,"__env":null,"__execution":{"id":"e2"}})");
   EXPECT_EQ(to_json(bind_into(Value(), bindings)), to_json(bindings));
   EXPECT_EQ(to_json(bind_into(parse_json("[1]"), bindings)), "[1]");
+}
+
+}  // namespace
+}  // namespace sirocco::mistral
+
+namespace sirocco::mistral {
+namespace {
+
+// A chain of nested executions far deeper than any C++ stack could recurse through.
+TEST(Snapshot, DeepNestingIsWalkedWithoutRecursion) {
+  constexpr int kDepth = 20000;
+  std::string doc = R"({"executions": [)";
+  for (int i = 0; i < kDepth; ++i) {
+    const std::string n = std::to_string(i);
+    doc +=
+        (i ? "," : "") + std::string(R"({"id": "e)") + n +
+        R"(", "name": "w", "state": "RUNNING", "created_at": "2024-01-01 00:00:00")" +
+        (i ? R"(, "task_execution_id": "t)" + std::to_string(i - 1) + "\"" : "") +
+        R"(, "tasks": [{"id": "t)" + n +
+        R"(", "name": "a", "type": "WORKFLOW", "state": "RUNNING", "created_at": "2024-01-01 00:00:00"}]})";
+  }
+  doc += "]}";
+  auto snapshot = std::make_shared<Snapshot>(Snapshot::from_json(parse_json(doc)));
+  EXPECT_EQ(snapshot->workflow_execution("e19999")->root_execution_id, "e0");
+  Session session;
+  session.set_workflow_context(snapshot);
+  EXPECT_EQ(to_json(session.evaluate(Lang::Yaql, "len(tasks(e0, true))", Value())), "20000");
 }
 
 }  // namespace
