@@ -28,7 +28,9 @@ ContextItem variables_of(const yaql::Call& c) {
 }
 
 // YAQL spells Mistral's keyword parameters in camelCase (`rootExecutionId => x`), as
-// python-yaql does for every Python parameter name.
+// python-yaql does for every Python parameter name, and types a parameter by its default:
+// `recursive` and `flat` (False) take booleans or null only, so `tasks(id, ERROR)` matches
+// no function.
 void add_workflow_functions(yaql::Registry& r) {
   r.add("execution()", [](yaql::Call& c) { return execution_function(variables_of(c)); });
   r.add(
