@@ -8,10 +8,14 @@
 namespace sirocco::cli {
 
 struct EvalOptions {
-  std::string lang = "yaql";
-  std::string data;        // JSON text, @FILE or - (stdin); empty means null
-  std::string expression;  // the expression (single mode)
-  std::string batch;       // FILE or - (batch mode)
+  std::string lang = "yaql";  // or auto: Mistral's rule (the delimiters choose)
+  std::string data;           // JSON text, @FILE or - (stdin); empty means null
+  std::string expression;     // the expression (single mode)
+  std::string value;          // a whole value to walk: JSON text or @FILE (.yaml/.yml: YAML)
+  std::string context;        // an execution snapshot file (docs/snapshots.md)
+  std::string execution;      // the current execution / task in it (overrides its "current")
+  std::string task;
+  std::string batch;  // FILE or - (batch mode)
   std::string env = "mistral";
   bool compact = false;
   Limits limits;

@@ -32,12 +32,23 @@ int main(int argc, char** argv) {
       "eval", "Evaluate one expression (result as JSON on stdout), or a JSON Lines batch");
   eval_cmd->add_option("expression", eval.expression, "The expression to evaluate");
   eval_cmd->add_option("--lang", eval.lang,
-                       "yaql (default), jinja, jinja-template, jinja-expression, mistral-data");
+                       "yaql (default), jinja, jinja-template, jinja-expression, mistral-data, "
+                       "auto (Mistral's rule: <% %> or {{ }} inside the text choose)");
   eval_cmd->add_option("--data", eval.data, "Input data: JSON text, @FILE, or - for stdin");
   eval_cmd->add_option("--env", eval.env, "Jinja environment: mistral (default), default, sandbox");
   eval_cmd->add_flag("--compact", eval.compact, "Print the result as compact JSON");
   eval_cmd->add_option("--batch", eval.batch,
                        "Evaluate JSON Lines cases from FILE (or - for stdin), one answer per line");
+  eval_cmd->add_option("--value", eval.value,
+                       "With --lang auto: evaluate every expression inside a whole value, as a "
+                       "workflow would: JSON text or @FILE (.yaml/.yml read as YAML)");
+  eval_cmd->add_option("--context", eval.context,
+                       "Execution snapshot (docs/snapshots.md) that execution(), executions(), "
+                       "task(), tasks() and global() read; also for --batch");
+  eval_cmd->add_option("--execution", eval.execution,
+                       "Current workflow execution id in the snapshot (default: its \"current\")");
+  eval_cmd->add_option("--task", eval.task,
+                       "Current task execution id in the snapshot (implies its execution)");
   add_limit_options(eval_cmd, eval.limits);
 
   sirocco::cli::FunctionsOptions functions;
@@ -60,8 +71,9 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : 2;
   }
   if (eval_cmd->parsed()) {
-    if (eval.batch.empty() && eval.expression.empty()) {
-      std::cerr << "sirocco eval: give an EXPRESSION or --batch FILE (see sirocco eval --help)\n";
+    if (eval.batch.empty() && eval.expression.empty() && eval.value.empty()) {
+      std::cerr << "sirocco eval: give an EXPRESSION, --value or --batch FILE (see sirocco eval "
+                   "--help)\n";
       return 2;
     }
     return sirocco::cli::run_eval(eval);

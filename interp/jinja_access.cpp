@@ -6,6 +6,7 @@
 
 #include "interp/jinja_eval.h"
 #include "interp/number.h"
+#include "interp/python_attributes.h"
 #include "interp/text.h"
 #include "interp/utf8.h"
 
@@ -113,6 +114,7 @@ Value Evaluator::getattr(const Value& obj, std::string_view name) {
         if (std::optional<Value> value = object->attribute(*this, name)) return *value;
       }
     }
+    if (std::optional<Value> value = python_data_attribute(obj, name)) return *value;
     Value method = find_method(library_, obj, name);
     if (!method.is_null()) return method;
   }

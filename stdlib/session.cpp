@@ -5,6 +5,7 @@
 #include "stdlib/mistral/context_variables.h"
 #include "stdlib/mistral/jinja_functions.h"
 #include "stdlib/mistral/jinja_string.h"
+#include "stdlib/mistral/snapshot.h"
 #include "stdlib/mistral/yaql_functions.h"
 #include "stdlib/yaql/stdlib.h"
 
@@ -59,8 +60,19 @@ Session::Session(Limits limits)
   mistral_jinja_->set_extras(&mistral::jinja_filters(), nullptr);
 }
 
-Value Session::evaluate(Lang lang, std::string_view expr, const Value& data,
+void Session::set_workflow_context(std::shared_ptr<const WorkflowView> view, Value bindings) {
+  view_ = std::move(view);
+  bindings_ = std::move(bindings);
+}
+
+Value Session::with_bindings(const Value& data) const {
+  return bindings_.is_dict() ? mistral::bind_into(data, bindings_) : data;
+}
+
+Value Session::evaluate(Lang lang, std::string_view expr, const Value& given_data,
                         std::string_view jinja_env) {
+  const WorkflowViewScope scope(view_.get());
+  const Value data = with_bindings(given_data);
   switch (lang) {
     case Lang::Yaql:
       return yaql_expression(expr, data);
@@ -70,13 +82,14 @@ Value Session::evaluate(Lang lang, std::string_view expr, const Value& data,
     case Lang::JinjaExpression:
       return plain_jinja(lang, expr, data, jinja_env);
     case Lang::MistralData:
-      return evaluate_data(Value::string(std::string(expr)), data);
+      return mistral::evaluate_data(Value::string(std::string(expr)), data, *this);
   }
   return Value();
 }
 
 Value Session::evaluate_data(const Value& value, const Value& data) {
-  return mistral::evaluate_data(value, data, *this);
+  const WorkflowViewScope scope(view_.get());
+  return mistral::evaluate_data(value, with_bindings(data), *this);
 }
 
 Value Session::yaql_expression(std::string_view expression, const Value& data) {

@@ -11,6 +11,7 @@
 #include "interp/jinja_engine.h"
 #include "interp/limits.h"
 #include "interp/value.h"
+#include "interp/workflow_view.h"
 #include "interp/yaql_engine.h"
 #include "stdlib/mistral/data_walk.h"
 
@@ -37,6 +38,12 @@ class Session final : private mistral::StringEvaluators {
   // see stdlib/mistral/data_walk.h.
   Value evaluate_data(const Value& value, const Value& data);
 
+  // The workflow executions the Mistral functions (execution(), tasks() ...) read during
+  // this session's evaluations (none: they see no executions), and the variables of the
+  // current execution and task (`__execution`, `__task_execution`, `__env`, a dict) that
+  // each evaluation's data gets where it lacks them (see mistral::bind_into).
+  void set_workflow_context(std::shared_ptr<const WorkflowView> view, Value bindings = Value());
+
   yaql::Engine& yaql() { return *yaql_; }
   const Limits& limits() const { return limits_; }
 
@@ -48,7 +55,11 @@ class Session final : private mistral::StringEvaluators {
   Value jinja_string(std::string_view text, const Value& data) override;
   Value plain_jinja(Lang lang, std::string_view expr, const Value& data, std::string_view env_name);
 
+  Value with_bindings(const Value& data) const;
+
   Limits limits_;
+  std::shared_ptr<const WorkflowView> view_;
+  Value bindings_;
   std::unique_ptr<yaql::Engine> yaql_;
   std::unique_ptr<jinja::Engine> jinja_;          // Jinja2's builtins only
   std::unique_ptr<jinja::Engine> mistral_jinja_;  // plus Mistral's functions as filters

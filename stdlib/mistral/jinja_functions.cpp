@@ -1,14 +1,17 @@
-// env, json_pp, json_dump, json_parse, yaml_dump, yaml_parse, uuid for Jinja: declared once
-// with Mistral's parameters (`context` first), used as filters and, bound, as globals.
+// env, json_pp, json_dump, json_parse, yaml_dump, yaml_parse, uuid, execution, executions,
+// task, tasks and global for Jinja: declared once with Mistral's parameters (`context`
+// first), used as filters and, bound, as globals.
 #include "stdlib/mistral/jinja_functions.h"
 
 #include <string>
 
 #include "interp/error.h"
+#include "interp/jinja_ops.h"
 #include "interp/json.h"
 #include "interp/text.h"
 #include "stdlib/mistral/python_json.h"
 #include "stdlib/mistral/uuid.h"
+#include "stdlib/mistral/workflow_functions.h"
 #include "stdlib/mistral/yaml_dump.h"
 #include "stdlib/mistral/yaml_parse.h"
 
@@ -16,16 +19,27 @@ namespace sirocco::mistral {
 
 namespace {
 
-// Python's `context['__env']`.
-Value env_of(const Value& context) {
-  if (context.is_dict()) {
-    if (const Value* env = context.as_dict().find(Value::string("__env"))) return *env;
-    throw Error("KeyError", "'__env'");
-  }
-  if (context.is_list())
-    throw Error("TypeError", "list indices must be integers or slices, not str");
-  if (context.is_string()) throw Error("TypeError", "string indices must be integers");
-  throw Error("TypeError", "'" + type_name(context) + "' object is not subscriptable");
+// `context[name]` of Mistral's functions: the item of the data (or filtered value).
+ContextItem items_of(const Value& context) {
+  return [&context](std::string_view name) { return python_item(context, name); };
+}
+
+void add_workflow_functions(jinja::Registry& r) {
+  r.add("execution(context: any)",
+        [](jinja::Call& c) { return execution_function(items_of(c[0])); });
+  r.add(
+      "executions(context: any, id: any = null, root_execution_id: any = null, "
+      "state: any = null, from_time: any = null, to_time: any = null)",
+      [](jinja::Call& c) { return executions_function(c[1], c[2], c[3], c[4], c[5]); });
+  r.add("task(context: any, task_name: any = null)",
+        [](jinja::Call& c) { return task_function(items_of(c[0]), c[1]); });
+  r.add(
+      "tasks(context: any, workflow_execution_id: any = null, recursive: any = false, "
+      "state: any = null, flat: any = false)",
+      [](jinja::Call& c) { return tasks_function(c[1], c[2], c[3], c[4]); });
+  r.add("global(context: any, var_name: any)", [](jinja::Call& c) {
+    return global_function(items_of(c[0]), c[1], jinja::require_hashable);
+  });
 }
 
 const std::string& text_argument(const Value& v, const char* what) {
@@ -36,7 +50,7 @@ const std::string& text_argument(const Value& v, const char* what) {
 
 jinja::Registry make_functions() {
   jinja::Registry r;
-  r.add("env(context: any)", [](jinja::Call& c) { return env_of(c[0]); });
+  r.add("env(context: any)", [](jinja::Call& c) { return python_item(c[0], "__env"); });
   r.add("json_pp(context: any, data: any = null)", [](jinja::Call& c) {
     const Value& v = truthy(c[1]) ? c[1] : c[0];  // `data or context`
     return Value::string(json_pp_text(v));
@@ -50,6 +64,7 @@ jinja::Registry make_functions() {
   r.add("yaml_parse(context: any, data: any)",
         [](jinja::Call& c) { return parse_yaml(text_argument(c[1], "the YAML text")); });
   r.add("uuid(context: any = null)", [](jinja::Call&) { return Value::string(random_uuid4()); });
+  add_workflow_functions(r);
   return r;
 }
 

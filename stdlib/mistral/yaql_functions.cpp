@@ -1,4 +1,5 @@
-// env, json_pp, json_dump, json_parse, yaml_dump, yaml_parse, uuid for YAQL.
+// env, json_pp, json_dump, json_parse, yaml_dump, yaml_parse, uuid and the functions over
+// workflow executions (execution, executions, task, tasks, global) for YAQL.
 #include "stdlib/mistral/yaql_functions.h"
 
 #include <string>
@@ -8,6 +9,7 @@
 #include "interp/yaql_eval.h"
 #include "stdlib/mistral/python_json.h"
 #include "stdlib/mistral/uuid.h"
+#include "stdlib/mistral/workflow_functions.h"
 #include "stdlib/mistral/yaml_dump.h"
 #include "stdlib/mistral/yaml_parse.h"
 
@@ -18,6 +20,31 @@ namespace {
 Value variable(const yaql::Call& c, std::string_view name) {
   const Value* v = c.scope->lookup(name);
   return v ? *v : Value();
+}
+
+// `context[name]` of Mistral's functions: the variable, None when unset.
+ContextItem variables_of(const yaql::Call& c) {
+  return [&c](std::string_view name) { return variable(c, name); };
+}
+
+// YAQL spells Mistral's keyword parameters in camelCase (`rootExecutionId => x`), as
+// python-yaql does for every Python parameter name, and types a parameter by its default:
+// `recursive` and `flat` (False) take booleans or null only, so `tasks(id, ERROR)` matches
+// no function.
+void add_workflow_functions(yaql::Registry& r) {
+  r.add("execution()", [](yaql::Call& c) { return execution_function(variables_of(c)); });
+  r.add(
+      "executions(id: any = null, rootExecutionId: any = null, state: any = null, "
+      "fromTime: any = null, toTime: any = null)",
+      [](yaql::Call& c) { return executions_function(c[0], c[1], c[2], c[3], c[4]); });
+  r.add("task(taskName: any = null)",
+        [](yaql::Call& c) { return task_function(variables_of(c), c[0]); });
+  r.add(
+      "tasks(workflowExecutionId: any = null, recursive: bool? = false, state: any = null, "
+      "flat: bool? = false)",
+      [](yaql::Call& c) { return tasks_function(c[0], c[1], c[2], c[3]); });
+  r.add("global(varName: any)",
+        [](yaql::Call& c) { return global_function(variables_of(c), c[0]); });
 }
 
 }  // namespace
@@ -44,6 +71,7 @@ void register_yaql_functions(yaql::Registry& r) {
     return parse_yaml(c[0].as_string());
   });
   r.add("uuid()", [](yaql::Call&) { return Value::string(random_uuid4()); });
+  add_workflow_functions(r);
 }
 
 }  // namespace sirocco::mistral

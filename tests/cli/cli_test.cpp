@@ -10,35 +10,14 @@
 #include <vector>
 
 #include "interp/json.h"
+#include "tests/cli/cli_process.h"
 
 namespace sirocco {
 namespace {
 
-struct Outcome {
-  int status = -1;
-  std::string out;
-};
-
-// Runs the binary with a shell command line suffix; stderr is merged into stdout when asked.
-Outcome run(const std::string& args, bool merge_stderr = false) {
-  std::string cmd =
-      std::string(SIROCCO_BINARY) + " " + args + (merge_stderr ? " 2>&1" : " 2>/dev/null");
-  Outcome r;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return r;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  int st = pclose(p);
-  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-  return r;
-}
-
-std::string temp_file(const std::string& name, const std::string& content) {
-  std::string path = ::testing::TempDir() + name;
-  std::ofstream(path, std::ios::binary) << content;
-  return path;
-}
+using testing::Outcome;
+using testing::run;
+using testing::temp_file;
 
 TEST(CliEval, PrintsTheResultAsJson) {
   Outcome r = run("eval '$.a.where($ > 1)' --data '{\"a\":[1,2,3]}'");
