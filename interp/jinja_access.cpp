@@ -71,6 +71,15 @@ std::optional<size_t> position(const Value& key, size_t length) {
 
 bool is_slice(const Value& key);
 
+// dict[name] for a str key, without making a str value for a small dict.
+const Value* find_name(const Dict& dict, std::string_view name) {
+  constexpr size_t kScanned = 16;
+  if (dict.size() > kScanned) return dict.find(Value::string(std::string(name)));
+  for (const auto& [key, value] : dict)
+    if (key.is_string() && key.as_string() == name) return &value;
+  return nullptr;
+}
+
 }  // namespace
 
 // Slices are passed around as a 3-tuple marked by this object, so that a dict key that is
@@ -113,7 +122,7 @@ Value Evaluator::getattr(const Value& obj, std::string_view name) {
     if (!method.is_null()) return method;
   }
   if (obj.is_dict()) {
-    if (const Value* found = obj.as_dict().find(Value::string(std::string(name)))) return *found;
+    if (const Value* found = find_name(obj.as_dict(), name)) return *found;
   }
   return undefined(object_name(obj) + " has no attribute '" + std::string(name) + "'");
 }

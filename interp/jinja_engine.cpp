@@ -76,12 +76,6 @@ class NameChecker {
   const Registry* extra_filters_;
 };
 
-Scope context_of(const Variables& variables) {
-  Scope scope;
-  for (const auto& [name, value] : variables) scope.set(name, value);
-  return scope;
-}
-
 ParseLimits parse_limits(const Limits& limits) {
   ParseLimits out;
   out.max_depth = limits.max_parse_depth;
@@ -153,7 +147,7 @@ std::string Engine::render(std::string_view source, const Environment& env,
   const EvaluationBudget budget(limits);
   Evaluator evaluator(RuntimeConfig{env.strict, env.sandboxed, extra_filters_, extra_globals_},
                       library_, limits);
-  Scope context = context_of(variables);
+  Scope context(variables);
   return evaluator.render(compiled->body, context);
 }
 
@@ -164,7 +158,7 @@ Value Engine::evaluate(std::string_view text, const Environment& env, const Vari
   const EvaluationBudget budget(limits);
   Evaluator evaluator(RuntimeConfig{env.strict, env.sandboxed, extra_filters_, extra_globals_},
                       library_, limits);
-  Scope context = context_of(variables);
+  const Scope context(variables);
   Value result = evaluator.evaluate(*compiled->expr, context);
   if (undefined_to_none && as_undefined(result)) return Value();
   return result;

@@ -27,13 +27,21 @@ struct RuntimeConfig {
 // The variables of one scope: a template's context, a loop iteration's bindings.
 class Scope {
  public:
+  using Variables = std::vector<std::pair<std::string, Value>>;
+
   explicit Scope(const Scope* parent = nullptr) : parent_(parent) {}
+  // A template's context over the caller's variables, read in place (the last of two
+  // bindings of one name counts); what the template sets goes into the scope itself.
+  explicit Scope(const Variables& context) : parent_(nullptr), context_(&context) {}
+
   const Value* find(std::string_view name) const;
-  void set(const std::string& name, Value value);
+  void set(std::string_view name, Value value);
+  void reserve(size_t n) { vars_.reserve(n); }
 
  private:
   const Scope* parent_;
-  std::vector<std::pair<std::string, Value>> vars_;
+  const Variables* context_ = nullptr;
+  Variables vars_;
 };
 
 class LoopObject;

@@ -14,11 +14,15 @@ const Value* Scope::find(std::string_view name) const {
   for (const Scope* s = this; s; s = s->parent_) {
     for (auto it = s->vars_.rbegin(); it != s->vars_.rend(); ++it)
       if (it->first == name) return &it->second;
+    if (s->context_) {
+      for (auto it = s->context_->rbegin(); it != s->context_->rend(); ++it)
+        if (it->first == name) return &it->second;
+    }
   }
   return nullptr;
 }
 
-void Scope::set(const std::string& name, Value value) {
+void Scope::set(std::string_view name, Value value) {
   for (auto& [n, v] : vars_) {
     if (n == name) {
       v = std::move(value);
@@ -63,9 +67,14 @@ void Evaluator::run(const Stmt& stmt, Scope& scope) {
     case StmtKind::Text:
       out_ += stmt.text;
       return check_output_size(stmt.span);
-    case StmtKind::Output:
-      out_ += text_of(eval(*stmt.value, scope), stmt.value->span);
+    case StmtKind::Output: {
+      const Value value = eval(*stmt.value, scope);
+      if (value.is_string())  // str() of a str is itself
+        out_ += value.as_string();
+      else
+        out_ += text_of(value, stmt.value->span);
       return check_output_size(stmt.span);
+    }
     case StmtKind::If:
       for (const Branch& branch : stmt.branches) {
         if (truth(eval(*branch.test, scope), branch.test->span)) return run(branch.body, scope);
@@ -130,6 +139,7 @@ void Evaluator::run_for(const Stmt& stmt, const Value& iterable, const Scope& sc
     tick(stmt.span);
     loop->index0 = i;
     Scope iteration(&scope);
+    iteration.reserve(2);
     assign(stmt.target, loop->items[i], iteration);
     iteration.set("loop", loop_value);
     run(stmt.body, iteration);
