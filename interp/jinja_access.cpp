@@ -4,7 +4,10 @@
 // attributes whose names start with `_`.
 #include <algorithm>
 
+#include <typeinfo>
+
 #include "interp/jinja_eval.h"
+#include "interp/jinja_loop.h"
 #include "interp/number.h"
 #include "interp/text.h"
 #include "interp/utf8.h"
@@ -71,6 +74,14 @@ std::optional<size_t> position(const Value& key, size_t length) {
 
 bool is_slice(const Value& key);
 
+// The object's Jinja attributes, if it has any. The loop variable, the one read most, is
+// recognised by its type (LoopObject is final) without a dynamic_cast.
+const JinjaObject* jinja_object(const Value& v) {
+  const Object* object = v.as_opaque();
+  if (typeid(*object) == typeid(LoopObject)) return static_cast<const LoopObject*>(object);
+  return dynamic_cast<const JinjaObject*>(object);
+}
+
 // dict[name] for a str key, without making a str value for a small dict.
 const Value* find_name(const Dict& dict, std::string_view name) {
   constexpr size_t kScanned = 16;
@@ -114,7 +125,7 @@ Value Evaluator::getattr(const Value& obj, std::string_view name) {
     }
   } else if (!unsafe) {
     if (obj.is_opaque()) {
-      if (const auto* object = dynamic_cast<const JinjaObject*>(obj.as_opaque())) {
+      if (const JinjaObject* object = jinja_object(obj)) {
         if (std::optional<Value> value = object->attribute(*this, name)) return *value;
       }
     }
@@ -179,7 +190,7 @@ Value Evaluator::getitem(const Value& obj, const Value& key) {
     const bool unsafe = config_.sandboxed && !name.empty() && name[0] == '_';
     if (!unsafe && !is_dunder(name)) {
       if (obj.is_opaque()) {
-        if (const auto* object = dynamic_cast<const JinjaObject*>(obj.as_opaque())) {
+        if (const JinjaObject* object = jinja_object(obj)) {
           if (std::optional<Value> value = object->attribute(*this, name)) return *value;
         }
       }

@@ -36,7 +36,7 @@ class Scope {
 
   const Value* find(std::string_view name) const;
   void set(std::string_view name, Value value);
-  void reserve(size_t n) { vars_.reserve(n); }
+  void clear() { vars_.clear(); }
 
  private:
   const Scope* parent_;

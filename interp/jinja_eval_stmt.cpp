@@ -3,9 +3,12 @@
 // the evaluator's Runtime services that are not about expressions.
 #include "interp/jinja_eval.h"
 
+#include <charconv>
+
 #include "interp/budget.h"
 #include "interp/jinja_loop.h"
 #include "interp/jinja_ops.h"
+#include "interp/text.h"
 #include "interp/utf8.h"
 
 namespace sirocco::jinja {
@@ -69,10 +72,17 @@ void Evaluator::run(const Stmt& stmt, Scope& scope) {
       return check_output_size(stmt.span);
     case StmtKind::Output: {
       const Value value = eval(*stmt.value, scope);
-      if (value.is_string())  // str() of a str is itself
+      if (value.is_string()) {  // str() of a str is itself
         out_ += value.as_string();
-      else
+      } else if (value.is_small_int()) {
+        char digits[24];
+        out_.append(digits,
+                    std::to_chars(digits, digits + sizeof digits, value.as_small_int()).ptr);
+      } else if (value.is_float()) {  // str() of a float is its repr()
+        append_float_repr(out_, value.as_float());
+      } else {
         out_ += text_of(value, stmt.value->span);
+      }
       return check_output_size(stmt.span);
     }
     case StmtKind::If:
@@ -135,11 +145,12 @@ void Evaluator::run_for(const Stmt& stmt, const Value& iterable, const Scope& sc
   }
   boost::intrusive_ptr<LoopObject> loop(new LoopObject(stmt, scope, std::move(items), depth));
   const Value loop_value = Value::opaque(loop);
+  // One scope serves every iteration, emptied between them: what an iteration sets stays in it.
+  Scope iteration(&scope);
   for (size_t i = 0; i < loop->items.size(); ++i) {
     tick(stmt.span);
     loop->index0 = i;
-    Scope iteration(&scope);
-    iteration.reserve(2);
+    iteration.clear();
     assign(stmt.target, loop->items[i], iteration);
     iteration.set("loop", loop_value);
     run(stmt.body, iteration);
