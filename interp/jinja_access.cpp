@@ -114,7 +114,7 @@ Value make_slice(Value start, Value stop, Value step) {
       new SliceMarker(Value::tuple({std::move(start), std::move(stop), std::move(step)})));
 }
 
-Value Evaluator::getattr(const Value& obj, std::string_view name) {
+Value Evaluator::getattr(const Value& obj, std::string_view name, bool maybe_method) {
   if (as_undefined(obj)) raise_undefined(obj);
   const bool unsafe = config_.sandboxed && !name.empty() && name[0] == '_';
   if (is_dunder(name)) {
@@ -129,8 +129,10 @@ Value Evaluator::getattr(const Value& obj, std::string_view name) {
         if (std::optional<Value> value = object->attribute(*this, name)) return *value;
       }
     }
-    Value method = find_method(library_, obj, name);
-    if (!method.is_null()) return method;
+    if (maybe_method) {
+      Value method = find_method(library_, obj, name);
+      if (!method.is_null()) return method;
+    }
   }
   if (obj.is_dict()) {
     if (const Value* found = find_name(obj.as_dict(), name)) return *found;

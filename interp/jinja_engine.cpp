@@ -91,7 +91,33 @@ const Environment* find_environment(std::string_view name) {
 }
 
 Engine::Engine(const Library& library, size_t cache_capacity)
-    : library_(library), cache_(cache_capacity) {}
+    : library_(library), cache_(cache_capacity) {
+  for (const std::string& declared : library_.methods.names())
+    method_names_.insert(declared.substr(declared.find('.') + 1));
+}
+
+// Attribute reads whose name no Python method has skip the method lookup when they run.
+void Engine::mark_methods(Expr* e) const {
+  if (!e) return;
+  if (e->kind == ExprKind::Attribute) e->maybe_method = method_names_.count(e->name) > 0;
+  for (ExprPtr& operand : e->operands) mark_methods(operand.get());
+  for (Argument& arg : e->args) mark_methods(arg.value.get());
+}
+
+void Engine::mark_methods(Body& body) const {
+  for (Stmt& stmt : body) {
+    mark_methods(stmt.value.get());
+    mark_methods(stmt.condition.get());
+    for (Branch& branch : stmt.branches) {
+      mark_methods(branch.test.get());
+      mark_methods(branch.body);
+    }
+    mark_methods(stmt.otherwise);
+    mark_methods(stmt.body);
+    for (ExprPtr& filter : stmt.filters) mark_methods(filter.get());
+    for (ExprPtr& value : stmt.values) mark_methods(value.get());
+  }
+}
 
 void Engine::set_extras(const Registry* filters, const Registry* globals) {
   extra_filters_ = filters;
@@ -116,6 +142,7 @@ CompiledPtr Engine::compile_template(std::string_view source, const Environment&
     compiled->body = parse_template(source, env.syntax, parse_limits(limits));
     check_names(*compiled);
     fold_constants(compiled->body, library_);
+    mark_methods(compiled->body);
   } catch (const Error& e) {
     compiled->body.clear();
     compiled->error = e;
@@ -132,6 +159,7 @@ CompiledPtr Engine::compile_expression(std::string_view text, const Limits& limi
     compiled->expr = parse_expression(text, parse_limits(limits));
     check_names(*compiled);
     fold_constants(*compiled->expr, library_);
+    mark_methods(compiled->expr.get());
   } catch (const Error& e) {
     compiled->expr.reset();
     compiled->error = e;

@@ -62,7 +62,9 @@ class Evaluator final : public Runtime {
   Value call_filter(std::string_view name, std::vector<Value> args, Kwargs kwargs,
                     Span span) override;
   bool call_test(std::string_view name, std::vector<Value> args, Kwargs kwargs, Span span) override;
-  Value getattr(const Value& obj, std::string_view name) override;
+  Value getattr(const Value& obj, std::string_view name) override {
+    return getattr(obj, name, true);
+  }
   Value getitem(const Value& obj, const Value& key) override;
   Value call(const Value& callable, std::vector<Value> args, Kwargs kwargs, Span span) override;
   bool has_filter(std::string_view name) const override;
@@ -81,6 +83,9 @@ class Evaluator final : public Runtime {
   void run_for(const Stmt& stmt, const Value& iterable, const Scope& scope, size_t depth);
   void assign(const Target& target, const Value& value, Scope& scope);
   std::string capture(const Body& body, Scope& scope);
+
+  // `obj.name`; without `maybe_method` no Python method of that name is looked for.
+  Value getattr(const Value& obj, std::string_view name, bool maybe_method);
 
   // expressions (interp/jinja_eval_expr.cpp)
   Value eval(const Expr& e, const Scope& scope);

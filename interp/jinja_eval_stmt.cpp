@@ -57,6 +57,7 @@ void Evaluator::check_output_size(Span span) const {
 
 std::string Evaluator::render(const Body& body, Scope& context) {
   out_.clear();
+  out_.reserve(1024);  // one allocation for most outputs instead of one per doubling
   run(body, context);
   return std::move(out_);
 }
