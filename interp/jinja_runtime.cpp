@@ -15,8 +15,10 @@ Value make_undefined(std::string hint, bool strict, std::string error_type) {
 
 const UndefinedObject* as_undefined(const Value& v) {
   // UndefinedObject is final: comparing types is exact, and cheaper than a dynamic_cast.
-  if (!v.is_opaque() || typeid(*v.as_opaque()) != typeid(UndefinedObject)) return nullptr;
-  return static_cast<const UndefinedObject*>(v.as_opaque());
+  if (!v.is_opaque()) return nullptr;
+  const Object* object = v.as_opaque();
+  if (typeid(*object) != typeid(UndefinedObject)) return nullptr;
+  return static_cast<const UndefinedObject*>(object);
 }
 
 void raise_undefined(const Value& v, Span span) {

@@ -129,8 +129,8 @@ TEST(JinjaDirectParser, MatchesAntlr) {
       "{{ ((((((((((1)))))))))) }}",
       "{{ a + b + c + d + e + f + g + h }}{{ a.b.c.d.e.f.g.h }}{{ x|a|b|c|d|e|f }}",
       "{{ [[[[[[1]]]]]] }}{{ {'a': {'b': {'c': {'d': 1}}}} }}{{ -(-(-(-(1)))) }}",
-      "{% if a %}{% if b %}{% for c in d %}{% with e = 1 %}{{ e }}{% endwith %}{% endfor %}"
-      "{% endif %}{% endif %}",
+      ("{% if a %}{% if b %}{% for c in d %}{% with e = 1 %}{{ e }}{% endwith %}{% endfor %}"
+       "{% endif %}{% endif %}"),
       "{{ x[a if b else c:d:e] }}{{ f(a if b else c, k=d if e else f) }}",
       "{{ ('\\xZZ') }}",
       "{{ é }}",
