@@ -7,6 +7,13 @@
 // Whitespace control is applied by the front-end (interp/jinja_parser.cpp) on the token
 // stream: the `-`/`+` signs stay part of the delimiter tokens, and trim_blocks and
 // lstrip_blocks depend on the environment.
+//
+// This grammar is the token vocabulary of JinjaParser.g4 and the specification of the
+// lexer, but Sirocco runs a hand-written lexer (interp/jinja_lexer.cpp) that produces the
+// very same tokens: with the semantic predicates below ANTLR cannot cache its lexer DFA, so
+// every template ran the ATN simulator (about half a millisecond for one line), and
+// deserialising this ATN with its Unicode classes cost some 10 ms at every start. The
+// generated lexer is kept for tests/interp/jinja_lexer_test.cpp, which compares the two.
 lexer grammar JinjaLexer;
 
 @members {

@@ -5,6 +5,11 @@
 // (`.`, `[]`, calls), then filters, tests and calls on their results. Each level is a flat
 // loop, so long operator chains do not nest the parse tree; the front-end
 // (interp/jinja_parser.cpp) builds the AST and checks nesting depth.
+//
+// A recursive descent parser of this grammar (interp/jinja_direct_parser.cpp) builds the
+// AST straight from the tokens for speed; this ANTLR parser reads whatever that fast path
+// leaves, which includes every template with a syntax error, so error messages and their
+// positions come from here (tests/interp/jinja_direct_parser_test.cpp compares the paths).
 parser grammar JinjaParser;
 
 options { tokenVocab = JinjaLexer; }

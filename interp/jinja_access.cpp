@@ -4,7 +4,10 @@
 // attributes whose names start with `_`.
 #include <algorithm>
 
+#include <typeinfo>
+
 #include "interp/jinja_eval.h"
+#include "interp/jinja_loop.h"
 #include "interp/number.h"
 #include "interp/python_attributes.h"
 #include "interp/text.h"
@@ -78,6 +81,23 @@ std::optional<size_t> position(const Value& key, size_t length) {
 
 bool is_slice(const Value& key);
 
+// The object's Jinja attributes, if it has any. The loop variable, the one read most, is
+// recognised by its type (LoopObject is final) without a dynamic_cast.
+const JinjaObject* jinja_object(const Value& v) {
+  const Object* object = v.as_opaque();
+  if (typeid(*object) == typeid(LoopObject)) return static_cast<const LoopObject*>(object);
+  return dynamic_cast<const JinjaObject*>(object);
+}
+
+// dict[name] for a str key, without making a str value for a small dict.
+const Value* find_name(const Dict& dict, std::string_view name) {
+  constexpr size_t kScanned = 16;
+  if (dict.size() > kScanned) return dict.find(Value::string(std::string(name)));
+  for (const auto& [key, value] : dict)
+    if (key.is_string() && key.as_string() == name) return &value;
+  return nullptr;
+}
+
 }  // namespace
 
 // Slices are passed around as a 3-tuple marked by this object, so that a dict key that is
@@ -101,7 +121,7 @@ Value make_slice(Value start, Value stop, Value step) {
       new SliceMarker(Value::tuple({std::move(start), std::move(stop), std::move(step)})));
 }
 
-Value Evaluator::getattr(const Value& obj, std::string_view name) {
+Value Evaluator::getattr(const Value& obj, std::string_view name, bool maybe_method) {
   if (as_undefined(obj)) raise_undefined(obj);
   const bool unsafe = config_.sandboxed && !name.empty() && name[0] == '_';
   if (is_dunder(name)) {
@@ -110,16 +130,18 @@ Value Evaluator::getattr(const Value& obj, std::string_view name) {
     }
   } else if (!unsafe) {
     if (obj.is_opaque()) {
-      if (const auto* object = dynamic_cast<const JinjaObject*>(obj.as_opaque())) {
+      if (const JinjaObject* object = jinja_object(obj)) {
         if (std::optional<Value> value = object->attribute(*this, name)) return *value;
       }
     }
     if (std::optional<Value> value = python_data_attribute(obj, name)) return *value;
-    Value method = find_method(library_, obj, name);
-    if (!method.is_null()) return method;
+    if (maybe_method) {
+      Value method = find_method(library_, obj, name);
+      if (!method.is_null()) return method;
+    }
   }
   if (obj.is_dict()) {
-    if (const Value* found = obj.as_dict().find(Value::string(std::string(name)))) return *found;
+    if (const Value* found = find_name(obj.as_dict(), name)) return *found;
   }
   return undefined(object_name(obj) + " has no attribute '" + std::string(name) + "'");
 }
@@ -176,7 +198,7 @@ Value Evaluator::getitem(const Value& obj, const Value& key) {
     const bool unsafe = config_.sandboxed && !name.empty() && name[0] == '_';
     if (!unsafe && !is_dunder(name)) {
       if (obj.is_opaque()) {
-        if (const auto* object = dynamic_cast<const JinjaObject*>(obj.as_opaque())) {
+        if (const JinjaObject* object = jinja_object(obj)) {
           if (std::optional<Value> value = object->attribute(*this, name)) return *value;
         }
       }

@@ -73,6 +73,7 @@ struct Expr {
   BinaryOp op = BinaryOp::Add;
   bool negated = false;             // Test: `is not`
   bool nonfinite_constant = false;  // folded by Jinja2 into a literal holding inf or nan: NameError
+  bool maybe_method = true;  // Attribute: false when no type of the library has such a method
   std::vector<CompareOp> comparisons;  // Compare
   std::vector<ExprPtr> operands;
   std::vector<Argument> args;  // Call, Filter, Test

@@ -2,6 +2,7 @@
 // interp/jinja_parser.cpp and interp/jinja_ast_builder.cpp).
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -14,6 +15,13 @@ namespace sirocco::jinja {
 
 // true, True, false, False, none and None: constants, not names.
 bool is_constant_name(std::string_view name);
+// The value of such a name.
+Value constant_of(std::string_view name);
+// The values of INTEGER and FLOAT tokens.
+Value integer_literal(const std::string& text);
+Value float_literal(const std::string& text);
+// A token's text as code points (for yaql::string_value).
+std::u32string code_points(const std::string& text);
 
 class AstBuilder {
  public:

@@ -10,15 +10,13 @@
 
 namespace sirocco::jinja {
 
-namespace {
-
 Value constant_of(std::string_view name) {
   if (name == "true" || name == "True") return Value::boolean(true);
   if (name == "false" || name == "False") return Value::boolean(false);
   return Value();
 }
 
-Value integer_literal(std::string text) {
+Value integer_literal(const std::string& text) {
   std::string digits;
   for (char c : text)
     if (c != '_') digits += c;
@@ -49,8 +47,6 @@ Value float_literal(const std::string& text) {
     if (c != '_') digits += c;
   return Value::number(std::strtod(digits.c_str(), nullptr));
 }
-
-}  // namespace
 
 ExprPtr AstBuilder::filtered(P::FilteredContext* ctx, size_t depth) const {
   const size_t n = ctx->suffixes.size();

@@ -77,12 +77,12 @@ class NameChecker {
   const Registry* extra_filters_;
 };
 
-// The template's context; a private copy of the variables when it may mutate them.
-Scope context_of(const Variables& variables, const Compiled& compiled) {
-  Scope scope;
-  for (const auto& [name, value] : variables)
-    scope.set(name, compiled.mutates ? copy_containers(value) : value);
-  return scope;
+// The variables of a template that may mutate them: a copy sharing no list or dict.
+Variables private_copy(const Variables& variables) {
+  Variables copy;
+  copy.reserve(variables.size());
+  for (const auto& [name, value] : variables) copy.emplace_back(name, copy_containers(value));
+  return copy;
 }
 
 ParseLimits parse_limits(const Limits& limits) {
@@ -100,7 +100,33 @@ const Environment* find_environment(std::string_view name) {
 }
 
 Engine::Engine(const Library& library, size_t cache_capacity)
-    : library_(library), cache_(cache_capacity) {}
+    : library_(library), cache_(cache_capacity) {
+  for (const std::string& declared : library_.methods.names())
+    method_names_.insert(declared.substr(declared.find('.') + 1));
+}
+
+// Attribute reads whose name no Python method has skip the method lookup when they run.
+void Engine::mark_methods(Expr* e) const {
+  if (!e) return;
+  if (e->kind == ExprKind::Attribute) e->maybe_method = method_names_.count(e->name) > 0;
+  for (ExprPtr& operand : e->operands) mark_methods(operand.get());
+  for (Argument& arg : e->args) mark_methods(arg.value.get());
+}
+
+void Engine::mark_methods(Body& body) const {
+  for (Stmt& stmt : body) {
+    mark_methods(stmt.value.get());
+    mark_methods(stmt.condition.get());
+    for (Branch& branch : stmt.branches) {
+      mark_methods(branch.test.get());
+      mark_methods(branch.body);
+    }
+    mark_methods(stmt.otherwise);
+    mark_methods(stmt.body);
+    for (ExprPtr& filter : stmt.filters) mark_methods(filter.get());
+    for (ExprPtr& value : stmt.values) mark_methods(value.get());
+  }
+}
 
 void Engine::set_extras(const Registry* filters, const Registry* globals) {
   extra_filters_ = filters;
@@ -125,6 +151,7 @@ CompiledPtr Engine::compile_template(std::string_view source, const Environment&
     compiled->body = parse_template(source, env.syntax, parse_limits(limits));
     check_names(*compiled);
     fold_constants(compiled->body, library_);
+    mark_methods(compiled->body);
     compiled->mutates = spells_any(compiled->body, nullptr, library_.mutating_methods);
   } catch (const Error& e) {
     compiled->body.clear();
@@ -142,6 +169,7 @@ CompiledPtr Engine::compile_expression(std::string_view text, const Limits& limi
     compiled->expr = parse_expression(text, parse_limits(limits));
     check_names(*compiled);
     fold_constants(*compiled->expr, library_);
+    mark_methods(compiled->expr.get());
     compiled->mutates = spells_any({}, compiled->expr.get(), library_.mutating_methods);
   } catch (const Error& e) {
     compiled->expr.reset();
@@ -159,7 +187,8 @@ std::string Engine::render(std::string_view source, const Environment& env,
   const MutationPermit permit(compiled->mutates);
   Evaluator evaluator(RuntimeConfig{env.strict, env.sandboxed, extra_filters_, extra_globals_},
                       library_, limits);
-  Scope context = context_of(variables, *compiled);
+  const Variables copy = compiled->mutates ? private_copy(variables) : Variables();
+  Scope context(compiled->mutates ? copy : variables);
   return evaluator.render(compiled->body, context);
 }
 
@@ -171,7 +200,8 @@ Value Engine::evaluate(std::string_view text, const Environment& env, const Vari
   const MutationPermit permit(compiled->mutates);
   Evaluator evaluator(RuntimeConfig{env.strict, env.sandboxed, extra_filters_, extra_globals_},
                       library_, limits);
-  Scope context = context_of(variables, *compiled);
+  const Variables copy = compiled->mutates ? private_copy(variables) : Variables();
+  const Scope context(compiled->mutates ? copy : variables);
   Value result = evaluator.evaluate(*compiled->expr, context);
   if (undefined_to_none && as_undefined(result)) return Value();
   return result;

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -63,11 +64,14 @@ class Engine {
 
  private:
   void check_names(const Compiled& compiled) const;
+  void mark_methods(Expr* e) const;
+  void mark_methods(Body& body) const;
 
   const Library& library_;
   const Registry* extra_filters_ = nullptr;
   const Registry* extra_globals_ = nullptr;
   LruCache<CompiledPtr> cache_;
+  std::unordered_set<std::string> method_names_;  // of every type in the library's methods
 };
 
 }  // namespace sirocco::jinja

@@ -27,13 +27,21 @@ struct RuntimeConfig {
 // The variables of one scope: a template's context, a loop iteration's bindings.
 class Scope {
  public:
+  using Variables = std::vector<std::pair<std::string, Value>>;
+
   explicit Scope(const Scope* parent = nullptr) : parent_(parent) {}
+  // A template's context over the caller's variables, read in place (the last of two
+  // bindings of one name counts); what the template sets goes into the scope itself.
+  explicit Scope(const Variables& context) : parent_(nullptr), context_(&context) {}
+
   const Value* find(std::string_view name) const;
-  void set(const std::string& name, Value value);
+  void set(std::string_view name, Value value);
+  void clear() { vars_.clear(); }
 
  private:
   const Scope* parent_;
-  std::vector<std::pair<std::string, Value>> vars_;
+  const Variables* context_ = nullptr;
+  Variables vars_;
 };
 
 class LoopObject;
@@ -54,7 +62,9 @@ class Evaluator final : public Runtime {
   Value call_filter(std::string_view name, std::vector<Value> args, Kwargs kwargs,
                     Span span) override;
   bool call_test(std::string_view name, std::vector<Value> args, Kwargs kwargs, Span span) override;
-  Value getattr(const Value& obj, std::string_view name) override;
+  Value getattr(const Value& obj, std::string_view name) override {
+    return getattr(obj, name, true);
+  }
   Value getitem(const Value& obj, const Value& key) override;
   Value call(const Value& callable, std::vector<Value> args, Kwargs kwargs, Span span) override;
   bool has_filter(std::string_view name) const override;
@@ -73,6 +83,9 @@ class Evaluator final : public Runtime {
   void run_for(const Stmt& stmt, const Value& iterable, const Scope& scope, size_t depth);
   void assign(const Target& target, const Value& value, Scope& scope);
   std::string capture(const Body& body, Scope& scope);
+
+  // `obj.name`; without `maybe_method` no Python method of that name is looked for.
+  Value getattr(const Value& obj, std::string_view name, bool maybe_method);
 
   // expressions (interp/jinja_eval_expr.cpp)
   Value eval(const Expr& e, const Scope& scope);

@@ -59,7 +59,7 @@ Value Evaluator::eval(const Expr& e, const Scope& scope) {
     case ExprKind::Attribute: {
       Value obj = eval(*e.operands[0], scope);
       try {
-        return getattr(obj, e.name);
+        return getattr(obj, e.name, e.maybe_method);
       } catch (Error& err) {
         err.attach_span(e.span);
         throw;

@@ -3,9 +3,12 @@
 // the evaluator's Runtime services that are not about expressions.
 #include "interp/jinja_eval.h"
 
+#include <charconv>
+
 #include "interp/budget.h"
 #include "interp/jinja_loop.h"
 #include "interp/jinja_ops.h"
+#include "interp/text.h"
 #include "interp/utf8.h"
 
 namespace sirocco::jinja {
@@ -14,11 +17,15 @@ const Value* Scope::find(std::string_view name) const {
   for (const Scope* s = this; s; s = s->parent_) {
     for (auto it = s->vars_.rbegin(); it != s->vars_.rend(); ++it)
       if (it->first == name) return &it->second;
+    if (s->context_) {
+      for (auto it = s->context_->rbegin(); it != s->context_->rend(); ++it)
+        if (it->first == name) return &it->second;
+    }
   }
   return nullptr;
 }
 
-void Scope::set(const std::string& name, Value value) {
+void Scope::set(std::string_view name, Value value) {
   for (auto& [n, v] : vars_) {
     if (n == name) {
       v = std::move(value);
@@ -50,6 +57,7 @@ void Evaluator::check_output_size(Span span) const {
 
 std::string Evaluator::render(const Body& body, Scope& context) {
   out_.clear();
+  out_.reserve(1024);  // one allocation for most outputs instead of one per doubling
   run(body, context);
   return std::move(out_);
 }
@@ -63,9 +71,21 @@ void Evaluator::run(const Stmt& stmt, Scope& scope) {
     case StmtKind::Text:
       out_ += stmt.text;
       return check_output_size(stmt.span);
-    case StmtKind::Output:
-      out_ += text_of(eval(*stmt.value, scope), stmt.value->span);
+    case StmtKind::Output: {
+      const Value value = eval(*stmt.value, scope);
+      if (value.is_string()) {  // str() of a str is itself
+        out_ += value.as_string();
+      } else if (value.is_small_int()) {
+        char digits[24];
+        out_.append(digits,
+                    std::to_chars(digits, digits + sizeof digits, value.as_small_int()).ptr);
+      } else if (value.is_float()) {  // str() of a float is its repr()
+        append_float_repr(out_, value.as_float());
+      } else {
+        out_ += text_of(value, stmt.value->span);
+      }
       return check_output_size(stmt.span);
+    }
     case StmtKind::If:
       for (const Branch& branch : stmt.branches) {
         if (truth(eval(*branch.test, scope), branch.test->span)) return run(branch.body, scope);
@@ -126,10 +146,12 @@ void Evaluator::run_for(const Stmt& stmt, const Value& iterable, const Scope& sc
   }
   boost::intrusive_ptr<LoopObject> loop(new LoopObject(stmt, scope, std::move(items), depth));
   const Value loop_value = Value::opaque(loop);
+  // One scope serves every iteration, emptied between them: what an iteration sets stays in it.
+  Scope iteration(&scope);
   for (size_t i = 0; i < loop->items.size(); ++i) {
     tick(stmt.span);
     loop->index0 = i;
-    Scope iteration(&scope);
+    iteration.clear();
     assign(stmt.target, loop->items[i], iteration);
     iteration.set("loop", loop_value);
     run(stmt.body, iteration);

@@ -1,6 +1,7 @@
-// Jinja front-end, first half: the lexer's tokens, the nesting limit, and the ANTLR parser
-// (SLL first, full LL only to confirm an error). interp/jinja_layout.cpp applies whitespace
-// control to the tokens; interp/jinja_ast_builder*.cpp build the AST.
+// Jinja front-end, first half: the lexer's tokens (interp/jinja_lexer.cpp), the nesting
+// limit, the fast path to the AST (interp/jinja_direct_parser.cpp) and, for what it leaves,
+// the ANTLR parser (SLL first, full LL only to confirm an error). interp/jinja_layout.cpp applies
+// whitespace control to the tokens; interp/jinja_ast_builder*.cpp build the AST.
 #include "interp/jinja_parser.h"
 
 #include <antlr4-runtime.h>
@@ -8,7 +9,9 @@
 #include "JinjaLexer.h"
 #include "JinjaParser.h"
 #include "interp/jinja_ast_builder.h"
+#include "interp/jinja_direct_parser.h"
 #include "interp/jinja_layout.h"
+#include "interp/jinja_lexer.h"
 #include "interp/yaql_lexer_text.h"
 
 namespace sirocco::jinja {
@@ -16,7 +19,6 @@ namespace {
 
 using sirocco_gen::JinjaLexer;
 using sirocco_gen::JinjaParser;
-using TokenPtr = std::unique_ptr<antlr4::Token>;
 
 constexpr char kSyntaxError[] = "TemplateSyntaxError";
 
@@ -34,24 +36,16 @@ yaql::SourceText decode(std::string_view text) {
 class FrontEnd {
  public:
   FrontEnd(std::string text, uint32_t shift, const ParseLimits& limits)
-      : text_(std::move(text)),
-        source_(decode(text_)),
-        shift_(shift),
-        limits_(limits),
-        input_(text_),
-        lexer_(&input_) {
-    lexer_.removeErrorListeners();
-  }
+      : text_(std::move(text)), source_(decode(text_)), shift_(shift), limits_(limits) {}
 
   // All tokens up to EOF, checking how deeply brackets, unary operators and statements nest.
   std::vector<TokenPtr> tokens() {
-    std::vector<TokenPtr> out;
+    std::vector<TokenPtr> out = lex_template(text_, source_);
     size_t brackets = 0, blocks = 0, unary_run = 0, pending_unary = 0;
     bool set_pending = false;  // a `{% set` that is a block unless `=` follows
     std::vector<size_t> saved_runs;
     size_t previous = 0;
-    for (;;) {
-      TokenPtr token = lexer_.nextToken();
+    for (TokenPtr& token : out) {
       const size_t type = token->getType();
       if (type == JinjaLexer::COMMENT_OPEN) comment_at_end(token);
       switch (type) {
@@ -108,9 +102,8 @@ class FrontEnd {
       if (brackets + pending_unary + blocks > limits_.max_depth)
         fail("template is nested too deeply", token.get());
       previous = type;
-      out.push_back(std::move(token));
-      if (type == antlr4::Token::EOF) return out;
     }
+    return out;
   }
 
   // `{#` with no end is an error, except as the very end of the template (with its sign),
@@ -124,7 +117,6 @@ class FrontEnd {
     comment->setType(JinjaLexer::COMMENT);
     comment->setText(rest.empty() ? std::string("{##}") : std::string("{#") + char(rest[0]) + "#}");
     comment->setStopIndex(source_.chars.size() - 1);
-    input_.seek(source_.chars.size());
   }
 
   [[noreturn]] void fail(const std::string& message, const antlr4::Token* at) const {
@@ -141,6 +133,11 @@ class FrontEnd {
       return Span{end, end};
     }
     return Span{offset(token->getStartIndex()), offset(token->getStopIndex() + 1)};
+  }
+
+  // What the fast path reads (interp/jinja_direct_parser.h).
+  DirectParseInput direct_input(const std::vector<TokenPtr>& tokens) const {
+    return DirectParseInput{tokens, source_.byte_offsets, shift_, limits_.max_depth};
   }
 
   // Runs `rule` on the tokens: SLL prediction first, full LL only to confirm an error.
@@ -198,8 +195,6 @@ class FrontEnd {
   yaql::SourceText source_;
   uint32_t shift_;
   const ParseLimits& limits_;
-  antlr4::ANTLRInputStream input_;
-  JinjaLexer lexer_;
 };
 
 void check_length(std::string_view source, const ParseLimits& limits) {
@@ -239,21 +234,51 @@ std::string normalize_newlines(std::string_view source) {
   return out;
 }
 
-Body parse_template(std::string_view source, const Syntax& syntax, const ParseLimits& limits) {
+namespace {
+
+Body template_ast(std::string_view source, const Syntax& syntax, const ParseLimits& limits,
+                  bool fast_path) {
   check_length(source, limits);
   return guarded([&] {
     FrontEnd front(normalize_newlines(source), 0, limits);
     std::vector<TokenPtr> tokens = Layout(syntax).run(front.tokens());
+    if (fast_path) {
+      if (std::optional<Body> body = parse_document_directly(front.direct_input(tokens)))
+        return std::move(*body);
+    }
     return front.parse(std::move(tokens), [](JinjaParser& p) { return p.document(); });
   });
 }
 
-ExprPtr parse_expression(std::string_view source, const ParseLimits& limits) {
+ExprPtr expression_ast(std::string_view source, const ParseLimits& limits, bool fast_path) {
   check_length(source, limits);
   return guarded([&] {
     FrontEnd front("{{ " + std::string(source) + " }}", 3, limits);
-    return front.parse(front.tokens(), [](JinjaParser& p) { return p.expression(); });
+    std::vector<TokenPtr> tokens = front.tokens();
+    if (fast_path) {
+      if (ExprPtr expr = parse_expression_directly(front.direct_input(tokens))) return expr;
+    }
+    return front.parse(std::move(tokens), [](JinjaParser& p) { return p.expression(); });
   });
+}
+
+}  // namespace
+
+Body parse_template(std::string_view source, const Syntax& syntax, const ParseLimits& limits) {
+  return template_ast(source, syntax, limits, true);
+}
+
+ExprPtr parse_expression(std::string_view source, const ParseLimits& limits) {
+  return expression_ast(source, limits, true);
+}
+
+Body parse_template_with_antlr(std::string_view source, const Syntax& syntax,
+                               const ParseLimits& limits) {
+  return template_ast(source, syntax, limits, false);
+}
+
+ExprPtr parse_expression_with_antlr(std::string_view source, const ParseLimits& limits) {
+  return expression_ast(source, limits, false);
 }
 
 }  // namespace sirocco::jinja

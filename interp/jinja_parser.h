@@ -1,7 +1,8 @@
-// The Jinja front-end: template text → AST (through grammar/JinjaLexer.g4 and
-// grammar/JinjaParser.g4). Whitespace control (`-`, `+`, trim_blocks, lstrip_blocks) is
-// applied to the text here, so the AST holds the text exactly as it renders. ANTLR never
-// leaks out of this interface: every failure is an Error of type TemplateSyntaxError.
+// The Jinja front-end: template text → AST (grammar/JinjaLexer.g4 and grammar/JinjaParser.g4
+// read by a hand-written lexer and a fast recursive descent path, with ANTLR's parser for
+// the rest and for every syntax error). Whitespace control (`-`, `+`, trim_blocks, lstrip_blocks)
+// is applied to the text here, so the AST holds the text exactly as it renders. ANTLR never leaks
+// out of this interface: every failure is an Error of type TemplateSyntaxError.
 #pragma once
 
 #include <string_view>
@@ -28,6 +29,11 @@ Body parse_template(std::string_view source, const Syntax& syntax, const ParseLi
 // Parses one expression, as Environment.compile_expression does. Spans are byte offsets in
 // `source`.
 ExprPtr parse_expression(std::string_view source, const ParseLimits& limits = {});
+
+// The same through ANTLR's parser alone, without the fast path (its reference: for tests).
+Body parse_template_with_antlr(std::string_view source, const Syntax& syntax,
+                               const ParseLimits& limits = {});
+ExprPtr parse_expression_with_antlr(std::string_view source, const ParseLimits& limits = {});
 
 // The text parse_template reads: \r\n and \r become \n, one trailing newline is dropped.
 std::string normalize_newlines(std::string_view source);

@@ -2,6 +2,8 @@
 // declared signature the way Python does, with Python's TypeError messages.
 #include "interp/jinja_runtime.h"
 
+#include <typeinfo>
+
 #include "interp/text.h"
 
 namespace sirocco::jinja {
@@ -12,7 +14,11 @@ Value make_undefined(std::string hint, bool strict, std::string error_type) {
 }
 
 const UndefinedObject* as_undefined(const Value& v) {
-  return v.is_opaque() ? dynamic_cast<const UndefinedObject*>(v.as_opaque()) : nullptr;
+  // UndefinedObject is final: comparing types is exact, and cheaper than a dynamic_cast.
+  if (!v.is_opaque()) return nullptr;
+  const Object* object = v.as_opaque();
+  if (typeid(*object) != typeid(UndefinedObject)) return nullptr;
+  return static_cast<const UndefinedObject*>(object);
 }
 
 void raise_undefined(const Value& v, Span span) {

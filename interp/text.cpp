@@ -354,6 +354,40 @@ class PyPrinter {
 
 }  // namespace
 
+namespace {
+
+// The common case of append_float_repr, without std::to_chars: a float that reads back from
+// a decimal with at most three decimals (12.5, 3.0, 0.001) and lies in [1e-3, 1e12). Those
+// digits are the shortest that read back as d: any shorter decimal is 10^-k away, more than
+// the float's spacing there. False (nothing written) for any other float.
+bool append_short_decimal(std::string& out, double d) {
+  const double magnitude = std::fabs(d);
+  if (!(magnitude >= 1e-3 && magnitude < 1e12)) return false;
+  static constexpr double kScale[] = {1, 10, 100, 1000};
+  for (int k = 0; k <= 3; ++k) {
+    const double scaled = d * kScale[k];
+    if (scaled != std::floor(scaled)) continue;
+    const auto m = static_cast<int64_t>(scaled);
+    if (static_cast<double>(m) / kScale[k] != d || (k > 0 && m % 10 == 0)) return false;
+    const auto digits = static_cast<uint64_t>(m < 0 ? -m : m);
+    const auto unit = static_cast<uint64_t>(kScale[k]);
+    if (m < 0) out += '-';
+    out += std::to_string(digits / unit);
+    out += '.';
+    if (k == 0) {
+      out += '0';
+    } else {
+      const std::string fraction = std::to_string(digits % unit);
+      out.append(static_cast<size_t>(k) - fraction.size(), '0');
+      out += fraction;
+    }
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 void append_float_repr(std::string& out, double d) {
   if (std::isnan(d)) {
     out += "nan";
@@ -363,6 +397,7 @@ void append_float_repr(std::string& out, double d) {
     out += d > 0 ? "inf" : "-inf";
     return;
   }
+  if (append_short_decimal(out, d)) return;
   // Shortest round-trip digits in scientific form ("-1.2345e+17"), then Python's layout.
   char buf[40];
   const char* end = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::scientific).ptr;

@@ -2,6 +2,8 @@
 #include "stdlib/jinja/library.h"
 
 #include <string>
+#include <unordered_set>
+#include <vector>
 
 #include "stdlib/jinja/filters.h"
 #include "stdlib/jinja/globals.h"
@@ -61,9 +63,26 @@ const Library& builtin_library() {
   return library;
 }
 
+namespace {
+
+// Whether some type of the builtin library has a method of that name: most attribute reads
+// are of dict keys, which this answers without building a "type.name" key.
+bool builtin_method_name(std::string_view name) {
+  static const std::vector<std::string> declared = builtin_library().methods.names();
+  static const std::unordered_set<std::string_view> names = [] {
+    std::unordered_set<std::string_view> out;
+    for (const std::string& d : declared) out.insert(std::string_view(d).substr(d.find('.') + 1));
+    return out;
+  }();
+  return names.count(name) > 0;
+}
+
+}  // namespace
+
 Value find_method(const Library& library, const Value& obj, std::string_view name) {
   const char* type = method_type(obj);
   if (!type) return {};
+  if (&library == &builtin_library() && !builtin_method_name(name)) return {};
   const auto* defs = library.methods.find(std::string(type) + "." + std::string(name));
   if (!defs || defs->empty()) return {};
   return Value::function(
