@@ -120,7 +120,7 @@ class RegistryOf {
   }
   // Overloads of a name, or nullptr.
   const std::vector<DefPtr>* find(std::string_view name) const {
-    auto it = functions_.find(std::string(name));
+    auto it = functions_.find(name);
     return it == functions_.end() ? nullptr : &it->second;
   }
   // Every declared name, for the documentation table and the completeness test.
@@ -132,7 +132,12 @@ class RegistryOf {
   }
 
  private:
-  std::unordered_map<std::string, std::vector<DefPtr>> functions_;
+  // Looked up by string_view without making a string.
+  struct NameHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_map<std::string, std::vector<DefPtr>, NameHash, std::equal_to<>> functions_;
 };
 
 }  // namespace sirocco
