@@ -6,6 +6,7 @@
 
 #include "interp/memory_quota.h"
 #include "interp/text.h"
+#include "interp/yaql_resolution.h"
 
 namespace sirocco::yaql {
 
@@ -31,6 +32,15 @@ void Scope::set(std::string_view name, Value value) {
   vars_.emplace_back(std::string(name), std::move(value));
 }
 
+void Scope::bind_arguments(const Value* args, size_t n) {
+  if (vars_.size() == n) {  // the frame of the last call: the same names
+    for (size_t i = 0; i < n; ++i) vars_[i].second = args[i];
+    return;
+  }
+  vars_.clear();
+  for (size_t i = 0; i < n; ++i) vars_.emplace_back(std::to_string(i + 1), args[i]);
+}
+
 void Scope::define(FunctionDefPtr f) {
   functions_.push_back(std::move(f));
   defines_functions_ = true;
@@ -47,24 +57,21 @@ ScopePtr scope_of(const Value& v) {
 // --- lambdas ----------------------------------------------------------------------------
 
 ScopePtr Lambda::frame() const {
-  if (frame_ && frame_->refs_.load(std::memory_order_relaxed) == 1)
-    frame_->clear_variables();
-  else
-    frame_ = child_scope(scope_);
+  if (!frame_ || frame_->refs_.load(std::memory_order_relaxed) != 1) frame_ = child_scope(scope_);
   return frame_;
 }
 
 Value Lambda::operator()(const std::vector<Value>& args) const {
   if (!node_) return callable_.is_function() ? callable_.as_function().call(args) : callable_;
   ScopePtr s = frame();
-  for (size_t i = 0; i < args.size(); ++i) s->set(std::to_string(i + 1), args[i]);
+  s->bind_arguments(args.data(), args.size());
   return ev_->eval(*node_, s);
 }
 
 Value Lambda::operator()(const Value& arg) const {
   if (!node_) return callable_.is_function() ? callable_.as_function().call({arg}) : callable_;
   ScopePtr s = frame();
-  s->set("1", arg);
+  s->bind_arguments(&arg, 1);
   return ev_->eval(*node_, s);
 }
 

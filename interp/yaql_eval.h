@@ -4,6 +4,7 @@
 
 #include <boost/container/small_vector.hpp>
 #include <chrono>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,8 +32,8 @@ class Scope final : public Object {
   const Scope* parent() const { return parent_.get(); }
   bool defines_functions() const { return defines_functions_; }  // here or in a parent
   const std::vector<std::pair<std::string, Value>>& variables() const { return vars_; }
-  // Forgets the variables, for a lambda frame used again (only its owner holds it).
-  void clear_variables() { vars_.clear(); }
+  // Binds $1..$n (and $) to `args` in a lambda frame, which holds no other variables.
+  void bind_arguments(const Value* args, size_t n);
 
  private:
   boost::intrusive_ptr<Scope> parent_;
@@ -99,8 +100,8 @@ class Call {
     const Node* node = nullptr;  // for lazy params
   };
 
-  Call(Evaluator& ev, ScopePtr scope, const FunctionDef& def, Span span)
-      : ev(ev), scope(std::move(scope)), def(def), span(span) {}
+  Call(Evaluator& ev, const ScopePtr& scope, const FunctionDef& def, Span span)
+      : ev(ev), scope(scope), def(def), span(span) {}
 
   const Value& operator[](size_t i) const { return slots[i].value; }
   const Value& arg(size_t i) const { return slots[i].value; }
@@ -116,7 +117,7 @@ class Call {
   std::pair<Lambda, Lambda> rule(size_t i) const;
 
   Evaluator& ev;
-  ScopePtr scope;  // the scope of the call site
+  const ScopePtr& scope;  // the scope of the call site (it outlives the call)
   const FunctionDef& def;
   Span span;
   boost::container::small_vector<Slot, 4> slots;
@@ -126,6 +127,7 @@ class Call {
 class Evaluator {
  public:
   Evaluator(const Registry& registry, const Limits& limits);
+  ~Evaluator();
 
   // Evaluates a node; `receiver` is set for the method call right of `.`.
   Value eval(const Node& node, const ScopePtr& scope, const Value* receiver = nullptr);
@@ -143,12 +145,15 @@ class Evaluator {
  private:
   friend class Lambda;
   Value call_node(const Node& node, const ScopePtr& scope, const Value* receiver);
-  // A call node resolved from what its CallSite keeps (no def() in scope).
-  Value call_site(const CallSite& site, const Node& node, const ScopePtr& scope,
-                  const Value* receiver);
+  // A call resolved from what its CallSite keeps (no def() in scope); `dynamic` holds the
+  // values of the site's arguments not known in advance, in order.
+  Value call_site(const CallSite& site, std::string_view name, Span span, const ScopePtr& scope,
+                  const Value* receiver, const RawArgs& dynamic);
   // The call site of a node for this registry, made on first use; null when the node was
   // resolved with another registry before.
   const CallSite* site_of(const Node& node, bool method);
+  // The call site of a delegate: `name` called with `arity` values, made on first use.
+  const CallSite& delegate_site(std::string_view name, size_t arity, bool method);
   Value resolve_and_call(std::string_view name, const ScopePtr& scope, RawArgs& args,
                          RawKwargs& kwargs, const Value* receiver, Span span);
   // The end of every resolution: evaluates the arguments the first of the `live` candidates
@@ -163,6 +168,7 @@ class Evaluator {
 
   const Registry& registry_;
   Limits limits_;
+  std::vector<std::unique_ptr<CallSite>> delegate_sites_;
   size_t depth_ = 0;
   int64_t steps_ = 0;
   std::chrono::steady_clock::time_point deadline_;

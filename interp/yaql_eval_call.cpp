@@ -38,11 +38,16 @@ struct Depth {
 
 }  // namespace
 
+Evaluator::~Evaluator() = default;
+
 Value Evaluator::call_node(const Node& node, const ScopePtr& scope, const Value* receiver) {
   try {
     if (!scope->defines_functions())
-      if (const CallSite* site = site_of(node, receiver != nullptr))
-        return call_site(*site, node, scope, receiver);
+      if (const CallSite* site = site_of(node, receiver != nullptr)) {
+        RawArgs dynamic;
+        if (receiver) dynamic.push_back(RawArg::of(*receiver));
+        return call_site(*site, node.name, node.span, scope, receiver, dynamic);
+      }
     RawArgs args;
     for (const auto& a : node.args) args.push_back(RawArg::of(a.get()));
     RawKwargs kwargs;
@@ -66,27 +71,42 @@ const CallSite* Evaluator::site_of(const Node& node, bool method) {
   return site->registry == &registry_ ? site : nullptr;
 }
 
-Value Evaluator::call_site(const CallSite& site, const Node& node, const ScopePtr& scope,
-                           const Value* receiver) {
-  enter(node.span);
+const CallSite& Evaluator::delegate_site(std::string_view name, size_t arity, bool method) {
+  for (const auto& site : delegate_sites_)
+    if (site->arity == arity && site->method == method && site->name == name) return *site;
+  delegate_sites_.push_back(make_delegate_site(registry_, name, arity, method));
+  return *delegate_sites_.back();
+}
+
+Value Evaluator::call_site(const CallSite& site, std::string_view name, Span span,
+                           const ScopePtr& scope, const Value* receiver, const RawArgs& dynamic) {
+  enter(span);
   Depth depth{depth_};
-  if (!site.registered) throw unknown_function(node.name, receiver);
+  if (!site.registered) throw unknown_function(name, receiver);
   CandidateList live;
   for (const Candidate& c : site.candidates)
-    if (!receiver || receiver_fits(c, *receiver)) live.push_back(&c);
-  if (live.empty()) throw no_matching(node.name, receiver);
+    if (dynamic_fits(c, dynamic)) live.push_back(&c);
+  if (live.empty()) throw no_matching(name, receiver);
   const Arrangement& arrangement =
       live.front()->rules_positional ? site.as_written : site.as_keywords;
   RawArgs pos;
-  for (const Node* n : arrangement.pos) pos.push_back(n ? RawArg::of(n) : RawArg::of(*receiver));
+  size_t next_dynamic = 0;
+  for (const Node* n : arrangement.pos) pos.push_back(n ? RawArg::of(n) : dynamic[next_dynamic++]);
   RawKwargs kw;
-  for (const auto& [name, n] : arrangement.kw) kw.emplace_back(name, RawArg::of(n));
-  return finish(node.name, scope, node.span, receiver, live, pos, kw);
+  for (const auto& [k, n] : arrangement.kw) kw.emplace_back(k, RawArg::of(n));
+  return finish(name, scope, span, receiver, live, pos, kw);
 }
 
 Value Evaluator::call(std::string_view name, const ScopePtr& scope, RawArgs args,
                       const Value* receiver, Span span,
                       const std::vector<std::pair<std::string, RawArg>>& kwargs) {
+  const bool all_values =
+      std::all_of(args.begin(), args.end(), [](const RawArg& a) { return a.evaluated; });
+  if (kwargs.empty() && all_values && !scope->defines_functions()) {
+    if (receiver) args.insert(args.begin(), RawArg::of(*receiver));
+    return call_site(delegate_site(name, args.size(), receiver != nullptr), name, span, scope,
+                     receiver, args);
+  }
   RawKwargs kw;
   for (const auto& [k, a] : kwargs) kw.emplace_back(k, a);
   return resolve_and_call(name, scope, args, kw, receiver, span);
@@ -106,7 +126,7 @@ Value Evaluator::resolve_and_call(std::string_view name, const ScopePtr& scope, 
   RawKwargs kw_kw = kwargs;
   const bool keywords_ok = split_keywords(args, kw_pos, kw_kw);
   const Candidates candidates =
-      map_candidates(overloads, args, kwargs, kw_pos, kw_kw, keywords_ok, false);
+      map_candidates(overloads, args, kwargs, kw_pos, kw_kw, keywords_ok, 0);
   if (candidates.empty()) throw no_matching(name, receiver);
   CandidateList live;
   for (const Candidate& c : candidates) live.push_back(&c);
@@ -138,8 +158,9 @@ Value Evaluator::finish(std::string_view name, const ScopePtr& scope, Span span,
   CandidateList fitting;
   for (const Candidate* c : live) {
     if (!fitting.empty() && c->level != fitting.front()->level) break;
-    if (c->rules_positional != first.rules_positional ||
-        c->lazy_positional != first.lazy_positional || c->lazy_kw != first.lazy_kw)
+    if (c->rules_positional != first.rules_positional || c->lazy_mask != first.lazy_mask ||
+        (pos.size() + kw.size() > 64 &&
+         (c->lazy_positional != first.lazy_positional || c->lazy_kw != first.lazy_kw)))
       continue;
     const FunctionDef& def = *c->def;
     bool fits = true;

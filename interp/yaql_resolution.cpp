@@ -111,8 +111,8 @@ Small<int> used_specificity(const Candidate& m) {
 }
 
 // Maps the call's arguments onto one overload's params, or returns false.
-bool map_args(const FunctionDef& def, const RawArgs& pos, const RawKwargs& kw,
-              bool receiver_unknown, Candidate& m) {
+bool map_args(const FunctionDef& def, const RawArgs& pos, const RawKwargs& kw, size_t dynamic,
+              Candidate& m) {
   m.def = &def;
   size_t npos = def.positional_count();
   m.params.assign(npos, Binding{});
@@ -133,7 +133,7 @@ bool map_args(const FunctionDef& def, const RawArgs& pos, const RawKwargs& kw,
     size_t k = find_kw(p.name);
     if (i < pos.size() && !is_skipped(pos[i])) {
       if (k != kNoArg) return false;
-      if (!precheck(p, pos[i], receiver_unknown && i == 0)) return false;
+      if (!precheck(p, pos[i], i < dynamic)) return false;
       m.params[i].positional = i;
     } else if (k != kNoArg) {
       if (!precheck(p, kw[k].second)) return false;
@@ -144,8 +144,7 @@ bool map_args(const FunctionDef& def, const RawArgs& pos, const RawKwargs& kw,
     }
   }
   for (size_t i = npos; i < pos.size(); ++i) {
-    if (!varparam || is_skipped(pos[i]) || !precheck(*varparam, pos[i], receiver_unknown && i == 0))
-      return false;
+    if (!varparam || is_skipped(pos[i]) || !precheck(*varparam, pos[i], i < dynamic)) return false;
     m.varargs.push_back(i);
   }
   for (size_t k = 0; k < kw.size(); ++k) {
@@ -164,8 +163,12 @@ bool map_args(const FunctionDef& def, const RawArgs& pos, const RawKwargs& kw,
     for (size_t i : m.varargs) m.lazy_positional[i] = true;
   if (kwparam && is_lazy(kwparam->type.code))
     for (size_t k : m.kwargs_to_rest) m.lazy_kw[k] = true;
-  if (receiver_unknown) m.receiver_param = npos > 0 ? &def.params[0] : varparam;
+  for (size_t i = 0; i < dynamic; ++i)
+    m.dynamic_params.push_back(i < npos ? &def.params[i] : varparam);
   m.specificity = used_specificity(m);
+  size_t bit = 0;
+  for (bool lazy : m.lazy_positional) m.lazy_mask |= uint64_t{lazy} << (bit++ & 63);
+  for (bool lazy : m.lazy_kw) m.lazy_mask |= uint64_t{lazy} << (bit++ & 63);
   return true;
 }
 
@@ -173,15 +176,14 @@ bool map_args(const FunctionDef& def, const RawArgs& pos, const RawKwargs& kw,
 
 Candidates map_candidates(const Overloads& overloads, const RawArgs& args, const RawKwargs& kwargs,
                           const RawArgs& kw_pos, const RawKwargs& kw_kw, bool keywords_ok,
-                          bool receiver_unknown) {
+                          size_t dynamic) {
   Candidates out;
   for (const auto& [level, def] : overloads) {
     Candidate c;
     c.level = level;
     c.rules_positional = def->takes_mapping_rules();
-    bool ok = c.rules_positional
-                  ? map_args(*def, args, kwargs, receiver_unknown, c)
-                  : keywords_ok && map_args(*def, kw_pos, kw_kw, receiver_unknown, c);
+    bool ok = c.rules_positional ? map_args(*def, args, kwargs, dynamic, c)
+                                 : keywords_ok && map_args(*def, kw_pos, kw_kw, dynamic, c);
     if (ok) out.push_back(std::move(c));
   }
   return out;
@@ -202,9 +204,12 @@ bool split_keywords(const RawArgs& args, RawArgs& pos, RawKwargs& kw) {
   return true;
 }
 
-bool receiver_fits(const Candidate& c, const Value& receiver) {
-  const ParamType& t = c.receiver_param->type;
-  return is_lazy(t.code) || t.accepts(receiver);
+bool dynamic_fits(const Candidate& c, const RawArgs& dynamic) {
+  for (size_t i = 0; i < c.dynamic_params.size(); ++i) {
+    const ParamType& t = c.dynamic_params[i]->type;
+    if (!is_lazy(t.code) && !t.accepts(dynamic[i].value)) return false;
+  }
+  return true;
 }
 
 bool value_fits(const Param& p, const RawArg& a) {
@@ -246,10 +251,28 @@ const CallSite* make_call_site(const Registry& registry, const Node& node, bool 
   RawArgs kw_pos;
   RawKwargs kw_kw;
   const bool keywords_ok = split_keywords(args, kw_pos, kw_kw);
-  site->candidates = map_candidates(overloads, args, no_kwargs, kw_pos, kw_kw, keywords_ok, method);
+  site->candidates =
+      map_candidates(overloads, args, no_kwargs, kw_pos, kw_kw, keywords_ok, method ? 1 : 0);
   site->as_written = arrangement_of(args, no_kwargs);
   if (keywords_ok) site->as_keywords = arrangement_of(kw_pos, kw_kw);
   return site.release();
+}
+
+std::unique_ptr<CallSite> make_delegate_site(const Registry& registry, std::string_view name,
+                                             size_t arity, bool method) {
+  auto site = std::make_unique<CallSite>();
+  site->registry = &registry;
+  site->name = std::string(name);
+  site->arity = arity;
+  site->method = method;
+  const Overloads overloads = collect_overloads(registry, name, nullptr, method);
+  site->registered = !overloads.empty();
+  const RawArgs args(arity, RawArg{nullptr, Value(), true});  // values, none known yet
+  const RawKwargs no_kwargs;
+  site->candidates = map_candidates(overloads, args, no_kwargs, args, no_kwargs, true, arity);
+  site->as_written = arrangement_of(args, no_kwargs);
+  site->as_keywords = site->as_written;
+  return site;
 }
 
 }  // namespace sirocco::yaql

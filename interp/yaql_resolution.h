@@ -7,6 +7,8 @@
 #pragma once
 
 #include <boost/container/small_vector.hpp>
+#include <memory>
+#include <string>
 #include <string_view>
 
 #include "interp/yaql_eval.h"
@@ -36,8 +38,10 @@ struct Candidate {
   Small<bool> lazy_positional;    // per positional arg
   Small<bool> lazy_kw;            // per kwarg
   Small<int> specificity;         // per param: how specific it is, -1 when it got no argument
-  // The param a receiver (positional arg 0) goes to, whose type is checked per call.
-  const Param* receiver_param = nullptr;
+  uint64_t lazy_mask = 0;         // lazy_positional then lazy_kw as bits (when they fit)
+  // The params the leading arguments whose values are not known yet (a receiver, a
+  // delegate's values) go to, whose types are checked per call.
+  Small<const Param*> dynamic_params;
 };
 using Candidates = boost::container::small_vector<Candidate, 4>;
 
@@ -49,18 +53,19 @@ Overloads collect_overloads(const Registry& registry, std::string_view name, con
 
 // The candidates among `overloads` the arguments map onto, in order. `args`/`kwargs` are the
 // arguments as written; `kw_pos`/`kw_kw` the same with `name => value` split off as keyword
-// arguments (meaningful when `keywords_ok`). With `receiver_unknown`, positional arg 0 is a
-// receiver whose value is not known yet: its type is left to receiver_fits().
+// arguments (meaningful when `keywords_ok`). The first `dynamic` positional args are values
+// not known yet (a receiver, a delegate's arguments): their types are left to
+// dynamic_fits().
 Candidates map_candidates(const Overloads& overloads, const RawArgs& args, const RawKwargs& kwargs,
                           const RawArgs& kw_pos, const RawKwargs& kw_kw, bool keywords_ok,
-                          bool receiver_unknown);
+                          size_t dynamic);
 
 // Splits `name => value` arguments into keyword arguments, for overloads that take them;
 // false when a name is not a bare identifier or comes twice.
 bool split_keywords(const RawArgs& args, RawArgs& pos, RawKwargs& kw);
 
-// Whether the receiver's value fits the param the candidate gives it.
-bool receiver_fits(const Candidate& c, const Value& receiver);
+// Whether the values of the dynamic arguments fit the params the candidate gives them.
+bool dynamic_fits(const Candidate& c, const RawArgs& dynamic);
 
 // Whether an evaluated (or lazy) argument fits a param.
 bool value_fits(const Param& p, const RawArg& a);
@@ -76,9 +81,13 @@ struct Arrangement {
   boost::container::small_vector<std::pair<std::string_view, const Node*>, 2> kw;
 };
 
-// What a call node's resolution keeps between evaluations.
+// What a call's resolution keeps between evaluations: a call node's, or a delegate's (a
+// function called by name with `arity` values).
 struct CallSite {
   const Registry* registry = nullptr;
+  std::string name;
+  size_t arity = 0;  // of a delegate: its values, receiver included
+  bool method = false;
   bool registered = false;  // the name has overloads of the wanted kind
   Arrangement as_written;   // for candidates reading `a => b` positionally
   Arrangement as_keywords;  // for the others
@@ -87,5 +96,9 @@ struct CallSite {
 
 // Works out the call site of a call node, called as a method (with a receiver) or not.
 const CallSite* make_call_site(const Registry& registry, const Node& node, bool method);
+// Works out the call site of a function called by name with `arity` values (the first of
+// them the receiver of a method).
+std::unique_ptr<CallSite> make_delegate_site(const Registry& registry, std::string_view name,
+                                             size_t arity, bool method);
 
 }  // namespace sirocco::yaql
