@@ -156,10 +156,15 @@ class Evaluator {
   const CallSite& delegate_site(std::string_view name, size_t arity, bool method);
   Value resolve_and_call(std::string_view name, const ScopePtr& scope, RawArgs& args,
                          RawKwargs& kwargs, const Value* receiver, Span span);
-  // The end of every resolution: evaluates the arguments the first of the `live` candidates
-  // takes eagerly, picks the most specific overload they fit and calls it.
-  Value finish(std::string_view name, const ScopePtr& scope, Span span, const Value* receiver,
-               const CandidateList& live, RawArgs& pos, RawKwargs& kw);
+  // The end of every resolution: evaluates the arguments the first candidate takes eagerly,
+  // picks the most specific overload they fit among the `live` ones (the candidates the
+  // receiver or the delegate's values fit), and calls it.
+  void evaluate_arguments(const Candidate& first, const ScopePtr& scope, RawArgs& pos,
+                          RawKwargs& kw);
+  const Candidate& pick(std::string_view name, const Value* receiver, const CandidateList& live,
+                        const RawArgs& pos, const RawKwargs& kw) const;
+  Value invoke(const Candidate& winner, const ScopePtr& scope, Span span, RawArgs& pos,
+               RawKwargs& kw);
   // Applies the iterator limit to the collection arguments of a call, like the reference's
   // Iterable parameters: a list or set over the limit raises, a lazy one raises when pulled.
   void limit_collection_args(const FunctionDef& def, Call& call) const;

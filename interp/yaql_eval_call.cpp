@@ -1,6 +1,6 @@
 // The evaluator's calls: a call node is resolved from the CallSite it keeps when no def()
 // function is in scope, any other call (a delegate, a call inside def()) from scratch; both
-// end in finish(), which evaluates the arguments and calls the winning overload.
+// end alike: the arguments evaluated, the winning overload picked and called.
 #include <algorithm>
 
 #include "interp/memory_quota.h"
@@ -83,18 +83,42 @@ Value Evaluator::call_site(const CallSite& site, std::string_view name, Span spa
   enter(span);
   Depth depth{depth_};
   if (!site.registered) throw unknown_function(name, receiver);
+  auto live_candidates = [&] {
+    CandidateList live;
+    for (const Candidate& c : site.candidates)
+      if (dynamic_fits(c, dynamic)) live.push_back(&c);
+    if (live.empty()) throw no_matching(name, receiver);
+    return live;
+  };
   CandidateList live;
-  for (const Candidate& c : site.candidates)
-    if (dynamic_fits(c, dynamic)) live.push_back(&c);
-  if (live.empty()) throw no_matching(name, receiver);
-  const Arrangement& arrangement =
-      live.front()->rules_positional ? site.as_written : site.as_keywords;
+  const Candidate* first = nullptr;
+  const uint64_t first_key = kinds_key(dynamic, {});
+  if (const int index = site.first_memo.recall(first_key); index >= 0) {
+    first = &site.candidates[static_cast<size_t>(index)];
+  } else {
+    live = live_candidates();
+    first = live.front();
+    site.first_memo.remember(first_key, static_cast<size_t>(first - site.candidates.data()));
+  }
+
+  const Arrangement& arrangement = first->rules_positional ? site.as_written : site.as_keywords;
   RawArgs pos;
   size_t next_dynamic = 0;
   for (const Node* n : arrangement.pos) pos.push_back(n ? RawArg::of(n) : dynamic[next_dynamic++]);
   RawKwargs kw;
   for (const auto& [k, n] : arrangement.kw) kw.emplace_back(k, RawArg::of(n));
-  return finish(name, scope, span, receiver, live, pos, kw);
+  evaluate_arguments(*first, scope, pos, kw);
+
+  const Candidate* winner = nullptr;
+  const uint64_t key = kinds_key(pos, kw);
+  if (const int index = site.winner_memo.recall(key); index >= 0) {
+    winner = &site.candidates[static_cast<size_t>(index)];
+  } else {
+    if (live.empty()) live = live_candidates();
+    winner = &pick(name, receiver, live, pos, kw);
+    site.winner_memo.remember(key, static_cast<size_t>(winner - site.candidates.data()));
+  }
+  return invoke(*winner, scope, span, pos, kw);
 }
 
 Value Evaluator::call(std::string_view name, const ScopePtr& scope, RawArgs args,
@@ -130,16 +154,14 @@ Value Evaluator::resolve_and_call(std::string_view name, const ScopePtr& scope, 
   if (candidates.empty()) throw no_matching(name, receiver);
   CandidateList live;
   for (const Candidate& c : candidates) live.push_back(&c);
-  if (live.front()->rules_positional)
-    return finish(name, scope, span, receiver, live, args, kwargs);
-  return finish(name, scope, span, receiver, live, kw_pos, kw_kw);
+  RawArgs& pos = live.front()->rules_positional ? args : kw_pos;
+  RawKwargs& kw = live.front()->rules_positional ? kwargs : kw_kw;
+  evaluate_arguments(*live.front(), scope, pos, kw);
+  return invoke(pick(name, receiver, live, pos, kw), scope, span, pos, kw);
 }
 
-Value Evaluator::finish(std::string_view name, const ScopePtr& scope, Span span,
-                        const Value* receiver, const CandidateList& live, RawArgs& pos,
-                        RawKwargs& kw) {
-  // Evaluate, once, every argument that the first candidate does not take lazily.
-  const Candidate& first = *live.front();
+void Evaluator::evaluate_arguments(const Candidate& first, const ScopePtr& scope, RawArgs& pos,
+                                   RawKwargs& kw) {
   auto evaluate = [&](RawArg& a, bool lazy) {
     if (lazy || a.evaluated || is_skipped(a)) return;
     a.value = eval(*a.node, scope);
@@ -153,7 +175,12 @@ Value Evaluator::finish(std::string_view name, const ScopePtr& scope, Span span,
     for (const auto& [k, a] : kw)
       if (a.evaluated) check_memory_quota(limits_, a.value);
   }
+}
 
+const Candidate& Evaluator::pick(std::string_view name, const Value* receiver,
+                                 const CandidateList& live, const RawArgs& pos,
+                                 const RawKwargs& kw) const {
+  const Candidate& first = *live.front();
   // The overloads the evaluated arguments fit, at the lowest level that has any.
   CandidateList fitting;
   for (const Candidate* c : live) {
@@ -191,14 +218,18 @@ Value Evaluator::finish(std::string_view name, const ScopePtr& scope, Span span,
     }
     winner = fitting[best];
   }
+  return *winner;
+}
 
-  const FunctionDef& def = *winner->def;
+Value Evaluator::invoke(const Candidate& winner, const ScopePtr& scope, Span span, RawArgs& pos,
+                        RawKwargs& kw) {
+  const FunctionDef& def = *winner.def;
   Call call(*this, scope, def, span);
   auto slot_of = [](RawArg& a) {
     return Call::Slot{std::move(a.value), a.evaluated ? nullptr : a.node};
   };
-  for (size_t i = 0; i < winner->params.size(); ++i) {
-    const Binding& b = winner->params[i];
+  for (size_t i = 0; i < winner.params.size(); ++i) {
+    const Binding& b = winner.params[i];
     if (b.positional != kNoArg)
       call.slots.push_back(slot_of(pos[b.positional]));
     else if (b.kw != kNoArg)
@@ -206,8 +237,8 @@ Value Evaluator::finish(std::string_view name, const ScopePtr& scope, Span span,
     else
       call.slots.push_back(Call::Slot{*def.params[i].default_value, nullptr});
   }
-  for (size_t i : winner->varargs) call.slots.push_back(slot_of(pos[i]));
-  for (size_t k : winner->kwargs_to_rest)
+  for (size_t i : winner.varargs) call.slots.push_back(slot_of(pos[i]));
+  for (size_t k : winner.kwargs_to_rest)
     call.kwargs.emplace_back(std::string(kw[k].first), slot_of(kw[k].second));
   if (limits_.max_collection_items >= 0) limit_collection_args(def, call);
   Value result = def.impl(call);

@@ -228,6 +228,25 @@ bool more_specific(const Small<int>& a, const Small<int>& b) {
   return better;
 }
 
+uint64_t kinds_key(const RawArgs& pos, const RawKwargs& kw) {
+  if (pos.size() + kw.size() > 13) return kNoKey;  // 4 bits each, below the memo's index
+  uint64_t key = 1;
+  auto add = [&](const RawArg& a) {
+    if (!a.evaluated) {
+      key = key << 4 | 0xF;
+      return true;
+    }
+    if (a.value.is_opaque()) return false;
+    key = key << 4 | static_cast<uint64_t>(a.value.kind());
+    return true;
+  };
+  for (const RawArg& a : pos)
+    if (!add(a)) return kNoKey;
+  for (const auto& [name, a] : kw)
+    if (!add(a)) return kNoKey;
+  return key;
+}
+
 namespace {
 
 Arrangement arrangement_of(const RawArgs& pos, const RawKwargs& kw) {

@@ -6,7 +6,9 @@
 // (interp/yaql_eval.cpp) does the rest on every call.
 #pragma once
 
+#include <atomic>
 #include <boost/container/small_vector.hpp>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -81,6 +83,33 @@ struct Arrangement {
   boost::container::small_vector<std::pair<std::string_view, const Node*>, 2> kw;
 };
 
+// A key made of the kinds of a call's arguments (one not evaluated counts as a kind of its
+// own), or kNoKey. Whether a value fits a param depends on its kind alone, but for opaque
+// objects (a context or not), which make no key.
+inline constexpr uint64_t kNoKey = ~uint64_t{0};
+uint64_t kinds_key(const RawArgs& pos, const RawKwargs& kw);
+
+// The last answer a call site gave for a key, shared by threads: the key and an index, in one
+// atomic word.
+class Memo {
+ public:
+  // The index remembered for `key`, or -1.
+  int recall(uint64_t key) const {
+    const uint64_t word = word_.load(std::memory_order_relaxed);
+    if (key == kNoKey || (word & kKeyBits) != key) return -1;
+    return static_cast<int>(word >> kIndexShift);
+  }
+  void remember(uint64_t key, size_t index) const {
+    if (key != kNoKey && index < 256)
+      word_.store(key | (static_cast<uint64_t>(index) << kIndexShift), std::memory_order_relaxed);
+  }
+
+ private:
+  static constexpr int kIndexShift = 56;
+  static constexpr uint64_t kKeyBits = (uint64_t{1} << kIndexShift) - 1;
+  mutable std::atomic<uint64_t> word_{kNoKey};
+};
+
 // What a call's resolution keeps between evaluations: a call node's, or a delegate's (a
 // function called by name with `arity` values).
 struct CallSite {
@@ -92,6 +121,8 @@ struct CallSite {
   Arrangement as_written;   // for candidates reading `a => b` positionally
   Arrangement as_keywords;  // for the others
   Candidates candidates;
+  Memo first_memo;   // kinds of the values known in advance → the first live candidate
+  Memo winner_memo;  // kinds of all the arguments → the overload called
 };
 
 // Works out the call site of a call node, called as a method (with a receiver) or not.
