@@ -118,6 +118,11 @@ Value Evaluator::call_site(const CallSite& site, std::string_view name, Span spa
     winner = &pick(name, receiver, live, pos, kw);
     site.winner_memo.remember(key, static_cast<size_t>(winner - site.candidates.data()));
   }
+  if (winner->direct) {
+    Value result = winner->def->binary(pos[0].value, pos[1].value);
+    check_memory_quota(limits_, result);
+    return result;
+  }
   return invoke(*winner, scope, span, pos, kw);
 }
 

@@ -166,6 +166,13 @@ bool map_args(const FunctionDef& def, const RawArgs& pos, const RawKwargs& kw, s
   for (size_t i = 0; i < dynamic; ++i)
     m.dynamic_params.push_back(i < npos ? &def.params[i] : varparam);
   m.specificity = used_specificity(m);
+  auto plain = [](const Param& p) {
+    return !p.variadic && !p.kw_variadic && !is_lazy(p.type.code) &&
+           p.type.code != TypeCode::Iterable;
+  };
+  m.direct = def.binary && def.params.size() == 2 && plain(def.params[0]) && plain(def.params[1]) &&
+             m.params[0].positional == 0 && m.params[1].positional == 1 && pos.size() == 2 &&
+             kw.empty();
   size_t bit = 0;
   for (bool lazy : m.lazy_positional) m.lazy_mask |= uint64_t{lazy} << (bit++ & 63);
   for (bool lazy : m.lazy_kw) m.lazy_mask |= uint64_t{lazy} << (bit++ & 63);

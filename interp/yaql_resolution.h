@@ -40,7 +40,10 @@ struct Candidate {
   Small<bool> lazy_positional;    // per positional arg
   Small<bool> lazy_kw;            // per kwarg
   Small<int> specificity;         // per param: how specific it is, -1 when it got no argument
-  uint64_t lazy_mask = 0;         // lazy_positional then lazy_kw as bits (when they fit)
+  // The overload is a FunctionDef::binary one with its two params bound to positional args
+  // 0 and 1, neither lazy nor under the iterator limit: it can be called on the values.
+  bool direct = false;
+  uint64_t lazy_mask = 0;  // lazy_positional then lazy_kw as bits (when they fit)
   // The params the leading arguments whose values are not known yet (a receiver, a
   // delegate's values) go to, whose types are checked per call.
   Small<const Param*> dynamic_params;
