@@ -149,6 +149,14 @@ class Evaluator {
   // values of the site's arguments not known in advance, in order.
   Value call_site(const CallSite& site, std::string_view name, Span span, const ScopePtr& scope,
                   const Value* receiver, const RawArgs& dynamic);
+  // The candidates of a site the values known in advance fit; throws when there are none.
+  CandidateList live_candidates(const CallSite& site, std::string_view name, const Value* receiver,
+                                const RawArgs& dynamic) const;
+  // The rest of call_site() once the arguments are evaluated: the overload picked (or
+  // remembered) and called.
+  Value call_resolved(const CallSite& site, std::string_view name, Span span, const ScopePtr& scope,
+                      const Value* receiver, const RawArgs& dynamic, CandidateList& live,
+                      RawArgs& pos, RawKwargs& kw);
   // The call site of a node for this registry, made on first use; null when the node was
   // resolved with another registry before.
   const CallSite* site_of(const Node& node, bool method);

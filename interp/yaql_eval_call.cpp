@@ -78,43 +78,80 @@ const CallSite& Evaluator::delegate_site(std::string_view name, size_t arity, bo
   return *delegate_sites_.back();
 }
 
+CandidateList Evaluator::live_candidates(const CallSite& site, std::string_view name,
+                                         const Value* receiver, const RawArgs& dynamic) const {
+  CandidateList live;
+  for (const Candidate& c : site.candidates)
+    if (dynamic_fits(c, dynamic)) live.push_back(&c);
+  if (live.empty()) throw no_matching(name, receiver);
+  return live;
+}
+
 Value Evaluator::call_site(const CallSite& site, std::string_view name, Span span,
                            const ScopePtr& scope, const Value* receiver, const RawArgs& dynamic) {
   enter(span);
   Depth depth{depth_};
   if (!site.registered) throw unknown_function(name, receiver);
-  auto live_candidates = [&] {
-    CandidateList live;
-    for (const Candidate& c : site.candidates)
-      if (dynamic_fits(c, dynamic)) live.push_back(&c);
-    if (live.empty()) throw no_matching(name, receiver);
-    return live;
-  };
   CandidateList live;
   const Candidate* first = nullptr;
-  const uint64_t first_key = kinds_key(dynamic, {});
+  const uint64_t first_key = dynamic.empty() ? 1 : kinds_key(dynamic, RawKwargs());
   if (const int index = site.first_memo.recall(first_key); index >= 0) {
     first = &site.candidates[static_cast<size_t>(index)];
   } else {
-    live = live_candidates();
+    live = live_candidates(site, name, receiver, dynamic);
     first = live.front();
     site.first_memo.remember(first_key, static_cast<size_t>(first - site.candidates.data()));
   }
 
   const Arrangement& arrangement = first->rules_positional ? site.as_written : site.as_keywords;
-  RawArgs pos;
+  if (arrangement.operands && first->lazy_mask == 0) {
+    // Two operands, both evaluated: an operator on values, called straight away when the
+    // overload it resolved to last time takes them as they are.
+    Value left = eval(*arrangement.pos[0], scope);
+    Value right = eval(*arrangement.pos[1], scope);
+    if (limits_.memory_quota > 0) {
+      check_memory_quota(limits_, left);
+      check_memory_quota(limits_, right);
+    }
+    if (!left.is_opaque() && !right.is_opaque()) {
+      const uint64_t key = (uint64_t{1} << 8) | static_cast<uint64_t>(left.kind()) << 4 |
+                           static_cast<uint64_t>(right.kind());
+      if (const int index = site.winner_memo.recall(key); index >= 0) {
+        const Candidate& winner = site.candidates[static_cast<size_t>(index)];
+        if (winner.direct) {
+          Value result = winner.def->binary(left, right);
+          check_memory_quota(limits_, result);
+          return result;
+        }
+      }
+    }
+    RawArgs pos{RawArg::of(std::move(left)), RawArg::of(std::move(right))};
+    RawKwargs kw;
+    return call_resolved(site, name, span, scope, receiver, dynamic, live, pos, kw);
+  }
+  RawArgs pos(arrangement.pos.size());
   size_t next_dynamic = 0;
-  for (const Node* n : arrangement.pos) pos.push_back(n ? RawArg::of(n) : dynamic[next_dynamic++]);
+  for (size_t i = 0; i < pos.size(); ++i) {
+    if (const Node* n = arrangement.pos[i])
+      pos[i].node = n;
+    else
+      pos[i] = dynamic[next_dynamic++];
+  }
   RawKwargs kw;
   for (const auto& [k, n] : arrangement.kw) kw.emplace_back(k, RawArg::of(n));
   evaluate_arguments(*first, scope, pos, kw);
+  return call_resolved(site, name, span, scope, receiver, dynamic, live, pos, kw);
+}
 
+Value Evaluator::call_resolved(const CallSite& site, std::string_view name, Span span,
+                               const ScopePtr& scope, const Value* receiver, const RawArgs& dynamic,
+                               CandidateList& live, RawArgs& pos, RawKwargs& kw) {
   const Candidate* winner = nullptr;
   const uint64_t key = kinds_key(pos, kw);
   if (const int index = site.winner_memo.recall(key); index >= 0) {
     winner = &site.candidates[static_cast<size_t>(index)];
   } else {
-    if (live.empty()) live = live_candidates();
+    if (live.empty()) live = live_candidates(site, name, receiver, dynamic);
     winner = &pick(name, receiver, live, pos, kw);
     site.winner_memo.remember(key, static_cast<size_t>(winner - site.candidates.data()));
   }

@@ -42,8 +42,6 @@ Overloads collect_overloads(const Registry& registry, std::string_view name, con
   return out;
 }
 
-bool is_skipped(const RawArg& a) { return a.node && a.node->kind == NodeKind::Skipped; }
-
 namespace {
 
 // The value a non-lazy argument is known to have before evaluation, if any (constants and
@@ -235,31 +233,17 @@ bool more_specific(const Small<int>& a, const Small<int>& b) {
   return better;
 }
 
-uint64_t kinds_key(const RawArgs& pos, const RawKwargs& kw) {
-  if (pos.size() + kw.size() > 13) return kNoKey;  // 4 bits each, below the memo's index
-  uint64_t key = 1;
-  auto add = [&](const RawArg& a) {
-    if (!a.evaluated) {
-      key = key << 4 | 0xF;
-      return true;
-    }
-    if (a.value.is_opaque()) return false;
-    key = key << 4 | static_cast<uint64_t>(a.value.kind());
-    return true;
-  };
-  for (const RawArg& a : pos)
-    if (!add(a)) return kNoKey;
-  for (const auto& [name, a] : kw)
-    if (!add(a)) return kNoKey;
-  return key;
-}
-
 namespace {
 
 Arrangement arrangement_of(const RawArgs& pos, const RawKwargs& kw) {
   Arrangement out;
   for (const RawArg& a : pos) out.pos.push_back(a.node);
   for (const auto& [name, a] : kw) out.kw.emplace_back(name, a.node);
+  auto expression = [](const Node* n) {
+    return n && n->kind != NodeKind::Skipped && n->kind != NodeKind::MappingRule;
+  };
+  out.operands =
+      out.pos.size() == 2 && out.kw.empty() && expression(out.pos[0]) && expression(out.pos[1]);
   return out;
 }
 

@@ -78,19 +78,37 @@ bool value_fits(const Param& p, const RawArg& a);
 // True when overload a is strictly more specific than b on the arguments both received.
 bool more_specific(const Small<int>& a, const Small<int>& b);
 
-bool is_skipped(const RawArg& a);
+inline bool is_skipped(const RawArg& a) { return a.node && a.node->kind == NodeKind::Skipped; }
 
 // The arguments of a call node, read the two ways, for a CallSite.
 struct Arrangement {
   Small<const Node*> pos;  // null at index 0 for the receiver
   boost::container::small_vector<std::pair<std::string_view, const Node*>, 2> kw;
+  bool operands = false;  // two positional expressions (an operator's), nothing else
 };
 
 // A key made of the kinds of a call's arguments (one not evaluated counts as a kind of its
 // own), or kNoKey. Whether a value fits a param depends on its kind alone, but for opaque
 // objects (a context or not), which make no key.
 inline constexpr uint64_t kNoKey = ~uint64_t{0};
-uint64_t kinds_key(const RawArgs& pos, const RawKwargs& kw);
+inline uint64_t kinds_key(const RawArgs& pos, const RawKwargs& kw) {
+  if (pos.size() + kw.size() > 13) return kNoKey;  // 4 bits each, below the memo's index
+  uint64_t key = 1;
+  auto add = [&key](const RawArg& a) {
+    if (!a.evaluated) {
+      key = key << 4 | 0xF;
+      return true;
+    }
+    if (a.value.is_opaque()) return false;
+    key = key << 4 | static_cast<uint64_t>(a.value.kind());
+    return true;
+  };
+  for (const RawArg& a : pos)
+    if (!add(a)) return kNoKey;
+  for (const auto& entry : kw)
+    if (!add(entry.second)) return kNoKey;
+  return key;
+}
 
 // The last answer a call site gave for a key, shared by threads: the key and an index, in one
 // atomic word.
