@@ -45,6 +45,9 @@ struct Node {
   // evaluation and kept with the node (interp/yaql_resolution.h): [0] called as a function,
   // [1] as a method.
   mutable std::atomic<const CallSite*> sites[2] = {};
+  // Evaluations before a site was made: a call evaluated once (most are) is resolved
+  // without one, which would cost more to make than it saves.
+  mutable std::atomic<uint8_t> visits = 0;
 };
 
 }  // namespace sirocco::yaql

@@ -157,8 +157,8 @@ class Evaluator {
   Value call_resolved(const CallSite& site, std::string_view name, Span span, const ScopePtr& scope,
                       const Value* receiver, const RawArgs& dynamic, CandidateList& live,
                       RawArgs& pos, RawKwargs& kw);
-  // The call site of a node for this registry, made on first use; null when the node was
-  // resolved with another registry before.
+  // The call site of a node for this registry, made on its second evaluation; null on the
+  // first, and when the node was resolved with another registry before.
   const CallSite* site_of(const Node& node, bool method);
   // The call site of a delegate: `name` called with `arity` values, made on first use.
   const CallSite& delegate_site(std::string_view name, size_t arity, bool method);

@@ -62,6 +62,7 @@ const CallSite* Evaluator::site_of(const Node& node, bool method) {
   std::atomic<const CallSite*>& slot = node.sites[method];
   const CallSite* site = slot.load(std::memory_order_acquire);
   if (!site) {
+    if (node.visits.fetch_add(1, std::memory_order_relaxed) == 0) return nullptr;
     const CallSite* made = make_call_site(registry_, node, method);
     if (slot.compare_exchange_strong(site, made, std::memory_order_acq_rel))
       site = made;
