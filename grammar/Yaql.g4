@@ -3,6 +3,7 @@
 // '+' '-'; '=~' '!~'; '*' '/' 'mod'; binary '+' '-'; comparisons and 'in'; unary 'not';
 // 'and'; 'or'; '->' (right-associative). '=>' appears only inside argument lists.
 //
+// The token rules are scanned by interp/yaql_scanner.cpp, by hand; keep the two in step.
 // Some of yaql's rules are not expressed here but checked by the front-end
 // (interp/yaql_parser.cpp) while it feeds tokens to this parser: the order of positional
 // and named arguments, identifiers starting with '__', numbers running into a word, string

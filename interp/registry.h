@@ -100,9 +100,13 @@ Signature parse_signature(std::string_view signature);
 template <class CallT>
 struct FunctionDefOf : Signature {
   using Impl = std::function<Value(CallT&)>;
+  using Binary = Value (*)(const Value&, const Value&);
   FunctionDefOf() = default;
   FunctionDefOf(Signature s) : Signature(std::move(s)) {}  // NOLINT: implicit on purpose
   Impl impl;
+  // Set when the implementation needs nothing but its two argument values (arithmetic,
+  // comparisons): the evaluator may then call it without making a CallT.
+  Binary binary = nullptr;
 };
 
 template <class CallT>
@@ -118,9 +122,16 @@ class RegistryOf {
     def->level = level;
     functions_[def->name].push_back(std::move(def));
   }
+  // Declares a function of two values (see FunctionDefOf::binary).
+  void add_binary(std::string_view signature, typename Def::Binary fn, int level = 0) {
+    add(
+        signature, [fn](CallT& c) { return fn(c[0], c[1]); }, level);
+    auto& defs = functions_[std::string(parse_signature(signature).name)];
+    std::const_pointer_cast<Def>(defs.back())->binary = fn;
+  }
   // Overloads of a name, or nullptr.
   const std::vector<DefPtr>* find(std::string_view name) const {
-    auto it = functions_.find(std::string(name));
+    auto it = functions_.find(name);
     return it == functions_.end() ? nullptr : &it->second;
   }
   // Every declared name, for the documentation table and the completeness test.
@@ -132,7 +143,12 @@ class RegistryOf {
   }
 
  private:
-  std::unordered_map<std::string, std::vector<DefPtr>> functions_;
+  // Looked up by string_view without making a string.
+  struct NameHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_map<std::string, std::vector<DefPtr>, NameHash, std::equal_to<>> functions_;
 };
 
 }  // namespace sirocco

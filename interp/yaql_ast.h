@@ -4,6 +4,7 @@
 // call as an unevaluated argument. Nodes carry their source span.
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <string>
 #include <vector>
@@ -14,6 +15,7 @@
 namespace sirocco::yaql {
 
 struct Node;
+struct CallSite;
 using NodePtr = std::shared_ptr<const Node>;
 
 enum class NodeKind : uint8_t {
@@ -34,6 +36,18 @@ struct Node {
   // A Call written as a function (`f(x)`) can take a receiver when it is the right-hand side
   // of `.`/`?.`; operator calls cannot (YAQL's uses_receiver).
   bool uses_receiver = false;
+
+  Node() = default;
+  Node(const Node&) = delete;
+  Node& operator=(const Node&) = delete;
+  ~Node();
+  // A Call's overload resolution as far as the call's shape decides it, made on its first
+  // evaluation and kept with the node (interp/yaql_resolution.h): [0] called as a function,
+  // [1] as a method.
+  mutable std::atomic<const CallSite*> sites[2] = {};
+  // Evaluations before a site was made: a call evaluated once (most are) is resolved
+  // without one, which would cost more to make than it saves.
+  mutable std::atomic<uint8_t> visits = 0;
 };
 
 }  // namespace sirocco::yaql

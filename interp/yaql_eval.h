@@ -4,6 +4,7 @@
 
 #include <boost/container/small_vector.hpp>
 #include <chrono>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +16,8 @@
 namespace sirocco::yaql {
 
 class Evaluator;
+struct Candidate;
+using CandidateList = boost::container::small_vector<const Candidate*, 8>;
 
 // A YAQL context: variables ($, $name, $1...) and functions defined by def(), over a
 // parent. Scopes are filled while they are built, then only read.
@@ -29,6 +32,8 @@ class Scope final : public Object {
   const Scope* parent() const { return parent_.get(); }
   bool defines_functions() const { return defines_functions_; }  // here or in a parent
   const std::vector<std::pair<std::string, Value>>& variables() const { return vars_; }
+  // Binds $1..$n (and $) to `args` in a lambda frame, which holds no other variables.
+  void bind_arguments(const Value* args, size_t n);
 
  private:
   boost::intrusive_ptr<Scope> parent_;
@@ -63,10 +68,15 @@ class Lambda {
   explicit operator bool() const { return node_ != nullptr || !callable_.is_null(); }
 
  private:
+  // A child of the defining scope to bind the arguments in: the one of the last call when
+  // nothing kept it (no context or lazy result refers to it), else a new one.
+  ScopePtr frame() const;
+
   Evaluator* ev_ = nullptr;
   const Node* node_ = nullptr;
   ScopePtr scope_;
   Value callable_;
+  mutable ScopePtr frame_;
 };
 
 // What an argument is while a call is resolved: an evaluated value, or a node.
@@ -77,6 +87,9 @@ struct RawArg {
   static RawArg of(Value v) { return RawArg{nullptr, std::move(v), true}; }
   static RawArg of(const Node* n) { return RawArg{n, Value(), false}; }
 };
+using RawArgs = boost::container::small_vector<RawArg, 4>;
+// Keyword arguments while a call is resolved; the names belong to the caller.
+using RawKwargs = boost::container::small_vector<std::pair<std::string_view, RawArg>, 2>;
 
 // The arguments of one call, as an implementation sees them. Slots are the function's
 // positional params in order (a method's receiver is slot 0), then any *args.
@@ -87,8 +100,8 @@ class Call {
     const Node* node = nullptr;  // for lazy params
   };
 
-  Call(Evaluator& ev, ScopePtr scope, const FunctionDef& def, Span span)
-      : ev(ev), scope(std::move(scope)), def(def), span(span) {}
+  Call(Evaluator& ev, const ScopePtr& scope, const FunctionDef& def, Span span)
+      : ev(ev), scope(scope), def(def), span(span) {}
 
   const Value& operator[](size_t i) const { return slots[i].value; }
   const Value& arg(size_t i) const { return slots[i].value; }
@@ -104,24 +117,25 @@ class Call {
   std::pair<Lambda, Lambda> rule(size_t i) const;
 
   Evaluator& ev;
-  ScopePtr scope;  // the scope of the call site
+  const ScopePtr& scope;  // the scope of the call site (it outlives the call)
   const FunctionDef& def;
   Span span;
-  std::vector<Slot> slots;
+  boost::container::small_vector<Slot, 4> slots;
   std::vector<std::pair<std::string, Slot>> kwargs;  // what went to **kwargs
 };
 
 class Evaluator {
  public:
   Evaluator(const Registry& registry, const Limits& limits);
+  ~Evaluator();
 
   // Evaluates a node; `receiver` is set for the method call right of `.`.
   Value eval(const Node& node, const ScopePtr& scope, const Value* receiver = nullptr);
   // Calls a function by name, as yaql's Delegate does (e.g. '#operator_.' from inside
   // another function). Lazy params may be given as nodes.
-  Value call(std::string_view name, const ScopePtr& scope, std::vector<RawArg> args,
+  Value call(std::string_view name, const ScopePtr& scope, RawArgs args,
              const Value* receiver = nullptr, Span span = {},
-             std::vector<std::pair<std::string, RawArg>> kwargs = {});
+             const std::vector<std::pair<std::string, RawArg>>& kwargs = {});
 
   const Limits& limits() const { return limits_; }
   const Registry& registry() const { return registry_; }
@@ -130,23 +144,44 @@ class Evaluator {
 
  private:
   friend class Lambda;
-  struct Candidate;
   Value call_node(const Node& node, const ScopePtr& scope, const Value* receiver);
-  Value resolve_and_call(std::string_view name, const ScopePtr& scope, std::vector<RawArg>& args,
-                         std::vector<std::pair<std::string, RawArg>>& kwargs, const Value* receiver,
-                         Span span);
-  // The overloads of a name with their resolution level (0 first: functions def() made in
-  // the innermost scope, ..., then the registry's by declared level).
-  using Overloads = boost::container::small_vector<std::pair<int, const FunctionDef*>, 8>;
-  Overloads collect(std::string_view name, const Scope* scope, bool method) const;
+  // A call resolved from what its CallSite keeps (no def() in scope); `dynamic` holds the
+  // values of the site's arguments not known in advance, in order.
+  Value call_site(const CallSite& site, std::string_view name, Span span, const ScopePtr& scope,
+                  const Value* receiver, const RawArgs& dynamic);
+  // The candidates of a site the values known in advance fit; throws when there are none.
+  CandidateList live_candidates(const CallSite& site, std::string_view name, const Value* receiver,
+                                const RawArgs& dynamic) const;
+  // The rest of call_site() once the arguments are evaluated: the overload picked (or
+  // remembered) and called.
+  Value call_resolved(const CallSite& site, std::string_view name, Span span, const ScopePtr& scope,
+                      const Value* receiver, const RawArgs& dynamic, CandidateList& live,
+                      RawArgs& pos, RawKwargs& kw);
+  // The call site of a node for this registry, made on its second evaluation; null on the
+  // first, and when the node was resolved with another registry before.
+  const CallSite* site_of(const Node& node, bool method);
+  // The call site of a delegate: `name` called with `arity` values, made on first use.
+  const CallSite& delegate_site(std::string_view name, size_t arity, bool method);
+  Value resolve_and_call(std::string_view name, const ScopePtr& scope, RawArgs& args,
+                         RawKwargs& kwargs, const Value* receiver, Span span);
+  // The end of every resolution: evaluates the arguments the first candidate takes eagerly,
+  // picks the most specific overload they fit among the `live` ones (the candidates the
+  // receiver or the delegate's values fit), and calls it.
+  void evaluate_arguments(const Candidate& first, const ScopePtr& scope, RawArgs& pos,
+                          RawKwargs& kw);
+  const Candidate& pick(std::string_view name, const Value* receiver, const CandidateList& live,
+                        const RawArgs& pos, const RawKwargs& kw) const;
+  Value invoke(const Candidate& winner, const ScopePtr& scope, Span span, RawArgs& pos,
+               RawKwargs& kw);
   // Applies the iterator limit to the collection arguments of a call, like the reference's
   // Iterable parameters: a list or set over the limit raises, a lazy one raises when pulled.
   void limit_collection_args(const FunctionDef& def, Call& call) const;
+  // Counts a call against the depth, step and time limits; the caller undoes the depth.
   void enter(Span span);
-  void leave() { --depth_; }
 
   const Registry& registry_;
   Limits limits_;
+  std::vector<std::unique_ptr<CallSite>> delegate_sites_;
   size_t depth_ = 0;
   int64_t steps_ = 0;
   std::chrono::steady_clock::time_point deadline_;

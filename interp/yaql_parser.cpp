@@ -12,17 +12,16 @@
 #include <deque>
 #include <optional>
 
-#include "YaqlLexer.h"
 #include "YaqlParser.h"
 #include "interp/text.h"
 #include "interp/utf8.h"
 #include "interp/yaql_frontend_rules.h"
 #include "interp/yaql_lexer_text.h"
+#include "interp/yaql_scanner.h"
 
 namespace sirocco::yaql {
 namespace {
 
-using sirocco_gen::YaqlLexer;
 using sirocco_gen::YaqlParser;
 using TokenPtr = std::unique_ptr<antlr4::Token>;
 
@@ -72,6 +71,56 @@ class CodePointStream final : public antlr4::CharStream {
 
 // --- tokens -------------------------------------------------------------------------------
 
+// The grammar's token type of each TokenKind.
+size_t token_type(TokenKind kind) {
+  static constexpr size_t kTypes[] = {
+      antlr4::Token::EOF,    YaqlParser::NUMBER,     YaqlParser::STRING, YaqlParser::TRUE_LIT,
+      YaqlParser::FALSE_LIT, YaqlParser::NULL_LIT,   YaqlParser::OP_AND, YaqlParser::OP_OR,
+      YaqlParser::OP_NOT,    YaqlParser::OP_IN,      YaqlParser::OP_MOD, YaqlParser::DOLLAR,
+      YaqlParser::FUNC,      YaqlParser::IDENT,      YaqlParser::QDOT,   YaqlParser::DOT,
+      YaqlParser::MATCH,     YaqlParser::NOT_MATCH,  YaqlParser::STAR,   YaqlParser::SLASH,
+      YaqlParser::PLUS,      YaqlParser::MINUS,      YaqlParser::GE,     YaqlParser::LE,
+      YaqlParser::GT,        YaqlParser::LT,         YaqlParser::NE,     YaqlParser::EQ,
+      YaqlParser::ARROW,     YaqlParser::MAPPING,    YaqlParser::LPAREN, YaqlParser::RPAREN,
+      YaqlParser::LBRACKET,  YaqlParser::RBRACKET,   YaqlParser::LBRACE, YaqlParser::RBRACE,
+      YaqlParser::COMMA,     YaqlParser::ERROR_CHAR,
+  };
+  static_assert(std::size(kTypes) == static_cast<size_t>(TokenKind::ErrorChar) + 1);
+  return kTypes[static_cast<size_t>(kind)];
+}
+
+// The tokens of grammar/Yaql.g4 as ANTLR tokens, from scan_token().
+class ScannedTokenSource final : public antlr4::TokenSource {
+ public:
+  explicit ScannedTokenSource(CodePointStream& chars) : chars_(chars) {}
+
+  void start(std::u32string_view text) {
+    text_ = text;
+    pos_ = 0;
+  }
+
+  TokenPtr nextToken() override {
+    size_t begin = 0, end = 0;
+    const TokenKind kind = scan_token(text_, pos_, begin, end);
+    pos_ = end;
+    return std::make_unique<antlr4::CommonToken>(
+        std::pair<antlr4::TokenSource*, antlr4::CharStream*>(this, &chars_), token_type(kind),
+        antlr4::Token::DEFAULT_CHANNEL, begin, end - 1);
+  }
+  size_t getLine() const override { return 1; }
+  size_t getCharPositionInLine() override { return pos_; }
+  antlr4::CharStream* getInputStream() override { return &chars_; }
+  std::string getSourceName() override { return "<yaql>"; }
+  antlr4::TokenFactory<antlr4::CommonToken>* getTokenFactory() override {
+    return antlr4::CommonTokenFactory::DEFAULT.get();
+  }
+
+ private:
+  CodePointStream& chars_;
+  std::u32string_view text_;
+  size_t pos_ = 0;
+};
+
 // What the front-end keeps of each token it hands to the parser, by token index.
 struct TokenInfo {
   size_t type = 0;              // the lexer's type, also for a token turned into ERROR_CHAR
@@ -96,57 +145,57 @@ enum Precedence : uint8_t {
 
 TokenClass class_of(size_t type) {
   switch (type) {
-    case YaqlLexer::NUMBER:
-    case YaqlLexer::STRING:
-    case YaqlLexer::TRUE_LIT:
-    case YaqlLexer::FALSE_LIT:
-    case YaqlLexer::NULL_LIT:
-    case YaqlLexer::IDENT:
-    case YaqlLexer::DOLLAR:
+    case YaqlParser::NUMBER:
+    case YaqlParser::STRING:
+    case YaqlParser::TRUE_LIT:
+    case YaqlParser::FALSE_LIT:
+    case YaqlParser::NULL_LIT:
+    case YaqlParser::IDENT:
+    case YaqlParser::DOLLAR:
       return {TokenRole::Operand};
-    case YaqlLexer::LBRACKET:
+    case YaqlParser::LBRACKET:
       return {TokenRole::OpenArguments, kIndexer};
-    case YaqlLexer::FUNC:
-    case YaqlLexer::LBRACE:
+    case YaqlParser::FUNC:
+    case YaqlParser::LBRACE:
       return {TokenRole::OpenArguments};
-    case YaqlLexer::LPAREN:
+    case YaqlParser::LPAREN:
       return {TokenRole::OpenGroup};
-    case YaqlLexer::RPAREN:
-    case YaqlLexer::RBRACKET:
-    case YaqlLexer::RBRACE:
+    case YaqlParser::RPAREN:
+    case YaqlParser::RBRACKET:
+    case YaqlParser::RBRACE:
       return {TokenRole::Close};
-    case YaqlLexer::COMMA:
+    case YaqlParser::COMMA:
       return {TokenRole::Comma};
-    case YaqlLexer::MAPPING:
+    case YaqlParser::MAPPING:
       return {TokenRole::Mapping};
-    case YaqlLexer::DOT:
-    case YaqlLexer::QDOT:
+    case YaqlParser::DOT:
+    case YaqlParser::QDOT:
       return {TokenRole::Operator, kMember};
-    case YaqlLexer::MATCH:
-    case YaqlLexer::NOT_MATCH:
+    case YaqlParser::MATCH:
+    case YaqlParser::NOT_MATCH:
       return {TokenRole::Operator, kMatch};
-    case YaqlLexer::STAR:
-    case YaqlLexer::SLASH:
-    case YaqlLexer::OP_MOD:
+    case YaqlParser::STAR:
+    case YaqlParser::SLASH:
+    case YaqlParser::OP_MOD:
       return {TokenRole::Operator, kMultiplicative};
-    case YaqlLexer::PLUS:
-    case YaqlLexer::MINUS:
+    case YaqlParser::PLUS:
+    case YaqlParser::MINUS:
       return {TokenRole::Operator, kAdditive, kSign};
-    case YaqlLexer::GT:
-    case YaqlLexer::LT:
-    case YaqlLexer::GE:
-    case YaqlLexer::LE:
-    case YaqlLexer::NE:
-    case YaqlLexer::EQ:
-    case YaqlLexer::OP_IN:
+    case YaqlParser::GT:
+    case YaqlParser::LT:
+    case YaqlParser::GE:
+    case YaqlParser::LE:
+    case YaqlParser::NE:
+    case YaqlParser::EQ:
+    case YaqlParser::OP_IN:
       return {TokenRole::Operator, kComparison};
-    case YaqlLexer::OP_NOT:
+    case YaqlParser::OP_NOT:
       return {TokenRole::Operator, 0, kNot};
-    case YaqlLexer::OP_AND:
+    case YaqlParser::OP_AND:
       return {TokenRole::Operator, kAnd};
-    case YaqlLexer::OP_OR:
+    case YaqlParser::OP_OR:
       return {TokenRole::Operator, kOr};
-    case YaqlLexer::ARROW:
+    case YaqlParser::ARROW:
       return {TokenRole::Operator, kArrow, 0, true};
     default:
       return {TokenRole::Other};
@@ -157,17 +206,17 @@ TokenClass class_of(size_t type) {
 // NUMBER rule ends with \b.
 bool is_word(size_t type) {
   switch (type) {
-    case YaqlLexer::IDENT:
-    case YaqlLexer::FUNC:
-    case YaqlLexer::NUMBER:
-    case YaqlLexer::TRUE_LIT:
-    case YaqlLexer::FALSE_LIT:
-    case YaqlLexer::NULL_LIT:
-    case YaqlLexer::OP_AND:
-    case YaqlLexer::OP_OR:
-    case YaqlLexer::OP_NOT:
-    case YaqlLexer::OP_IN:
-    case YaqlLexer::OP_MOD:
+    case YaqlParser::IDENT:
+    case YaqlParser::FUNC:
+    case YaqlParser::NUMBER:
+    case YaqlParser::TRUE_LIT:
+    case YaqlParser::FALSE_LIT:
+    case YaqlParser::NULL_LIT:
+    case YaqlParser::OP_AND:
+    case YaqlParser::OP_OR:
+    case YaqlParser::OP_NOT:
+    case YaqlParser::OP_IN:
+    case YaqlParser::OP_MOD:
       return true;
     default:
       return false;
@@ -216,13 +265,13 @@ class Expression {
  private:
   std::string shown(const TokenInfo& token) const {
     switch (token.type) {
-      case YaqlLexer::NUMBER:
-      case YaqlLexer::STRING:
-      case YaqlLexer::TRUE_LIT:
-      case YaqlLexer::FALSE_LIT:
-      case YaqlLexer::NULL_LIT:
+      case YaqlParser::NUMBER:
+      case YaqlParser::STRING:
+      case YaqlParser::TRUE_LIT:
+      case YaqlParser::FALSE_LIT:
+      case YaqlParser::NULL_LIT:
         return python_str(token.value, PyStyle::Yaql);
-      case YaqlLexer::FUNC:
+      case YaqlParser::FUNC:
         return std::string(slice(token.begin, token.end - 1));
       default:
         return std::string(slice(token.begin, token.end));
@@ -235,14 +284,14 @@ class Expression {
 
 Value literal_value(const Expression& expression, size_t type, uint32_t begin, uint32_t end) {
   switch (type) {
-    case YaqlLexer::NUMBER:
+    case YaqlParser::NUMBER:
       return number_value(expression.slice(begin, end));
-    case YaqlLexer::STRING:
+    case YaqlParser::STRING:
       return Value::string(
           string_value(std::u32string_view(expression.chars()).substr(begin, end - begin)));
-    case YaqlLexer::TRUE_LIT:
+    case YaqlParser::TRUE_LIT:
       return Value::boolean(true);
-    case YaqlLexer::FALSE_LIT:
+    case YaqlParser::FALSE_LIT:
       return Value::boolean(false);
     default:
       return Value::null();
@@ -253,7 +302,7 @@ Value literal_value(const Expression& expression, size_t type, uint32_t begin, u
 // TokenRules, recorded in a side table, and cut short at the first problem.
 class CheckedTokenSource final : public antlr4::TokenSource {
  public:
-  explicit CheckedTokenSource(YaqlLexer& lexer) : lexer_(lexer) {}
+  explicit CheckedTokenSource(ScannedTokenSource& lexer) : lexer_(lexer) {}
 
   void start(const Expression& expression, size_t max_depth) {
     expression_ = &expression;
@@ -288,15 +337,15 @@ class CheckedTokenSource final : public antlr4::TokenSource {
     TokenPtr token = next_lexer_token();
     const auto [begin, end] = extent(*token);
     switch (token->getType()) {
-      case YaqlLexer::ERROR_CHAR:
+      case YaqlParser::ERROR_CHAR:
         return stop(std::move(token), expression_->lexical_error(begin));
-      case YaqlLexer::IDENT:
+      case YaqlParser::IDENT:
         if (end - begin > 1 && expression_->chars()[begin] == '_' &&
             expression_->chars()[begin + 1] == '_') {
           return stop(std::move(token), expression_->lexical_error(begin));
         }
         break;
-      case YaqlLexer::NUMBER:
+      case YaqlParser::NUMBER:
         if (runs_into_word(end)) return number_into_word(std::move(token));
         break;
       default:
@@ -342,9 +391,9 @@ class CheckedTokenSource final : public antlr4::TokenSource {
     auto* whole = static_cast<antlr4::CommonToken*>(number.get());
     whole->setStopIndex(dot_at - 1);
     TokenPtr first = admit(std::move(number));  // an operand never stops the stream
-    ready_.push_back(admit(make_token(YaqlLexer::DOT, dot_at, dot_at + 1)));
+    ready_.push_back(admit(make_token(YaqlParser::DOT, dot_at, dot_at + 1)));
     if (!stopped_) {
-      ready_.push_back(stop(make_token(YaqlLexer::NUMBER, dot_at + 1, end),
+      ready_.push_back(stop(make_token(YaqlParser::NUMBER, dot_at + 1, end),
                             expression_->lexical_error(dot_at + 1)));
     }
     return first;
@@ -384,7 +433,7 @@ class CheckedTokenSource final : public antlr4::TokenSource {
   TokenPtr stop(TokenPtr token, Error problem, std::optional<TokenInfo> info = std::nullopt) {
     const auto [begin, end] = extent(*token);
     tokens_.push_back(info ? std::move(*info) : TokenInfo{token->getType(), begin, end, Value()});
-    static_cast<antlr4::CommonToken*>(token.get())->setType(YaqlLexer::ERROR_CHAR);
+    static_cast<antlr4::CommonToken*>(token.get())->setType(YaqlParser::ERROR_CHAR);
     problem_ = std::move(problem);
     stopped_ = true;
     return token;
@@ -395,7 +444,7 @@ class CheckedTokenSource final : public antlr4::TokenSource {
     return std::make_unique<antlr4::CommonToken>(antlr4::Token::EOF);
   }
 
-  YaqlLexer& lexer_;
+  ScannedTokenSource& lexer_;
   const Expression* expression_ = nullptr;
   TokenRules rules_;
   size_t max_depth_ = 0;
@@ -561,8 +610,7 @@ class AstBuilder {
 // One thread's lexer, parser and buffers, reused from parse to parse.
 class ParserSession {
  public:
-  ParserSession() : lexer_(&chars_), checked_(lexer_), stream_(&checked_), parser_(&stream_) {
-    lexer_.removeErrorListeners();
+  ParserSession() : lexer_(chars_), checked_(lexer_), stream_(&checked_), parser_(&stream_) {
     parser_.removeErrorListeners();
     parser_.setErrorHandler(std::make_shared<StopAtFirstError>());
   }
@@ -571,7 +619,7 @@ class ParserSession {
     decode_source(text, source_);
     const Expression expression(text, source_);
     chars_.load(source_.chars);
-    lexer_.setInputStream(&chars_);
+    lexer_.start(source_.chars);
     checked_.start(expression, limits.max_depth);
     stream_.setTokenSource(&checked_);
     parser_.setTokenStream(&stream_);
@@ -618,7 +666,7 @@ class ParserSession {
 
   SourceText source_;
   CodePointStream chars_;
-  YaqlLexer lexer_;
+  ScannedTokenSource lexer_;
   CheckedTokenSource checked_;
   antlr4::CommonTokenStream stream_;
   YaqlParser parser_;

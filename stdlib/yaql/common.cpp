@@ -19,10 +19,10 @@ void null_ordering(Registry& r, const std::string& op, bool left_null_result,
 }  // namespace
 
 void register_common(Registry& r) {
-  r.add("*equal(left: any, right: any)",
-        [](Call& c) { return Value::boolean(equals(c[0], c[1])); });
-  r.add("*not_equal(left: any, right: any)",
-        [](Call& c) { return Value::boolean(!equals(c[0], c[1])); });
+  r.add_binary("*equal(left: any, right: any)",
+               [](const Value& a, const Value& b) { return Value::boolean(equals(a, b)); });
+  r.add_binary("*not_equal(left: any, right: any)",
+               [](const Value& a, const Value& b) { return Value::boolean(!equals(a, b)); });
   null_ordering(r, "<", true, false, false);
   null_ordering(r, "<=", true, false, true);
   null_ordering(r, ">", false, true, false);

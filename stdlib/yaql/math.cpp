@@ -55,31 +55,31 @@ void register_arithmetic(Registry& r) {
       {"#operator_/(left: number, right: number)", divide},
       {"#operator_mod(left: number, right: number)", num_mod},
   };
-  for (const auto& [signature, op] : kOperators)
-    r.add(signature, [op = op](Call& c) { return op(c[0], c[1]); });
+  for (const auto& [signature, op] : kOperators) r.add_binary(signature, op);
   r.add("#unary_operator_+(op: number)", [](Call& c) { return c[0]; });
   r.add("#unary_operator_-(op: number)", [](Call& c) { return num_neg(c[0]); });
   r.add("abs(op: number)", [](Call& c) { return num_abs(c[0]); });
 }
 
+// `left SYMBOL right` for numbers; NaN is unordered: every comparison with it is false.
+template <const char* Symbol, bool (*Holds)(int order)>
+Value number_order(const Value& left, const Value& right) {
+  return Value::boolean(!is_nan(left) && !is_nan(right) && Holds(compare(left, right, Symbol)));
+}
+
+constexpr char kLess[] = "<", kLessEqual[] = "<=", kGreater[] = ">", kGreaterEqual[] = ">=";
+constexpr bool is_less(int o) { return o < 0; }
+constexpr bool is_less_equal(int o) { return o <= 0; }
+constexpr bool is_greater(int o) { return o > 0; }
+constexpr bool is_greater_equal(int o) { return o >= 0; }
+
 void register_ordering(Registry& r) {
-  struct Ordering {
-    const char* signature;
-    const char* symbol;
-    bool (*holds)(int order);
-  };
-  static const Ordering kOrderings[] = {
-      {"#operator_<(left: number, right: number)", "<", [](int o) { return o < 0; }},
-      {"#operator_<=(left: number, right: number)", "<=", [](int o) { return o <= 0; }},
-      {"#operator_>(left: number, right: number)", ">", [](int o) { return o > 0; }},
-      {"#operator_>=(left: number, right: number)", ">=", [](int o) { return o >= 0; }},
-  };
-  // NaN is unordered: every comparison with it is false.
-  for (const Ordering& o : kOrderings)
-    r.add(o.signature, [o](Call& c) {
-      return Value::boolean(!is_nan(c[0]) && !is_nan(c[1]) &&
-                            o.holds(compare(c[0], c[1], o.symbol)));
-    });
+  r.add_binary("#operator_<(left: number, right: number)", number_order<kLess, is_less>);
+  r.add_binary("#operator_<=(left: number, right: number)",
+               number_order<kLessEqual, is_less_equal>);
+  r.add_binary("#operator_>(left: number, right: number)", number_order<kGreater, is_greater>);
+  r.add_binary("#operator_>=(left: number, right: number)",
+               number_order<kGreaterEqual, is_greater_equal>);
 }
 
 // --- int() and float() of text ------------------------------------------------------------

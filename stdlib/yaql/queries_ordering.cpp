@@ -33,6 +33,8 @@ class KeyComparer {
   const Evaluator& evaluator() const { return *ev_; }
 
   int operator()(const Value& a, const Value& b) const {
+    if (a.is_small_int() && b.is_small_int() && !scope_->defines_functions())
+      return (a.as_small_int() > b.as_small_int()) - (a.as_small_int() < b.as_small_int());
     // Numbers and strings compare as in Python unless def() may have redefined operators.
     bool builtin = (plain_number(a) && plain_number(b)) || (a.is_string() && b.is_string());
     if (builtin && !scope_->defines_functions()) {
@@ -103,12 +105,16 @@ List OrderedSequence::sorted_items() const {
   List items = collect_items(comparer_.evaluator(), source_);
   // A key is computed when a comparison first needs it, as the reference computes keys
   // inside its comparisons (a thenBy key is never computed for items the first key orders).
-  std::vector<std::vector<std::optional<Value>>> cache(
-      keys_.size(), std::vector<std::optional<Value>>(items.size()));
+  const size_t n = items.size();
+  std::vector<Value> cache(keys_.size() * n);
+  std::vector<bool> computed(keys_.size() * n, false);
   auto key = [&](size_t level, size_t item) -> const Value& {
-    std::optional<Value>& slot = cache[level][item];
-    if (!slot) slot = keys_[level].selector(items[item]);
-    return *slot;
+    const size_t at = level * n + item;
+    if (!computed[at]) {
+      cache[at] = keys_[level].selector(items[item]);
+      computed[at] = true;
+    }
+    return cache[at];
   };
   auto before = [&](size_t a, size_t b) {
     for (size_t level = 0; level < keys_.size(); ++level) {

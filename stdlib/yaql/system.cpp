@@ -87,13 +87,13 @@ void register_system(Registry& r) {
     const std::vector<Value> receiver = c.rest();
     if (receiver.size() > 1)
       throw Error("NoMatchingFunctionException", "No function \"call\" matches supplied arguments");
-    std::vector<RawArg> args;
+    RawArgs args;
     for (const auto& a : c[1].as_list()) args.push_back(RawArg::of(a));
     std::vector<std::pair<std::string, RawArg>> kwargs;
     for (const auto& [k, v] : c[2].as_dict())
       if (k.is_string()) kwargs.emplace_back(k.as_string(), RawArg::of(v));
     return c.ev.call(c[0].as_string(), c.scope, std::move(args),
-                     receiver.empty() ? nullptr : &receiver[0], c.span, std::move(kwargs));
+                     receiver.empty() ? nullptr : &receiver[0], c.span, kwargs);
   });
 }
 

@@ -252,6 +252,19 @@ TEST(YaqlMath, MaxAndMin) {
   });
 }
 
+// One operator node meeting values of changing kinds: the overload it remembers for one kind
+// must not answer for another (the evaluator memoises resolution per call node).
+TEST(YaqlMath, OperatorsOverValuesOfChangingKinds) {
+  expect_all({
+      {"[1, 'a', [2], 2.5].select($ + $)", "null", R"([2, "aa", [2, 2], 5.0])"},
+      {"[[1, 2], ['a', 'b'], [1, 2.5]].select($[0] + $[1])", "null", R"([3, "ab", 3.5])"},
+      {"[1, 3, null].select($ < 2)", "null", "[true, false, true]"},
+      {"[1, 2, 'b'].select($ < 2)", "null", "!NoMatchingFunctionException"},
+      {"[1, 2].select($ * 3) + ['ab'].select($ * 2)", "null", R"([3, 6, "abab"])"},
+      {"[1, 2, 3].sum() + [[1], [2]].sum().len()", "null", "8"},
+  });
+}
+
 TEST(YaqlMath, Random) {
   expect_all({
       {"with(random()) -> $ >= 0 and $ < 1", "null", "true"},

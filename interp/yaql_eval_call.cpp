@@ -1,0 +1,309 @@
+// The evaluator's calls: a call node is resolved from the CallSite it keeps when no def()
+// function is in scope, any other call (a delegate, a call inside def()) from scratch; both
+// end alike: the arguments evaluated, the winning overload picked and called.
+#include <algorithm>
+
+#include "interp/memory_quota.h"
+#include "interp/text.h"
+#include "interp/yaql_eval.h"
+#include "interp/yaql_resolution.h"
+
+namespace sirocco::yaql {
+
+namespace {
+
+std::string receiver_text(const Value& v) { return python_str(v, PyStyle::Yaql); }
+
+Error unknown_function(std::string_view name, const Value* receiver) {
+  if (receiver)
+    return Error("NoMethodRegisteredException", "Unknown method \"" + std::string(name) +
+                                                    "\" for receiver " + receiver_text(*receiver));
+  return Error("NoFunctionRegisteredException", "Unknown function \"" + std::string(name) + "\"");
+}
+
+Error no_matching(std::string_view name, const Value* receiver) {
+  if (receiver)
+    return Error("NoMatchingMethodException", "No method \"" + std::string(name) +
+                                                  "\" for receiver " + receiver_text(*receiver) +
+                                                  " matches supplied arguments");
+  return Error("NoMatchingFunctionException",
+               "No function \"" + std::string(name) + "\" matches supplied arguments");
+}
+
+// Counts a call against the depth limit for as long as it runs.
+struct Depth {
+  size_t& depth;
+  ~Depth() { --depth; }
+};
+
+}  // namespace
+
+Evaluator::~Evaluator() = default;
+
+Value Evaluator::call_node(const Node& node, const ScopePtr& scope, const Value* receiver) {
+  try {
+    if (!scope->defines_functions())
+      if (const CallSite* site = site_of(node, receiver != nullptr)) {
+        RawArgs dynamic;
+        if (receiver) dynamic.push_back(RawArg::of(*receiver));
+        return call_site(*site, node.name, node.span, scope, receiver, dynamic);
+      }
+    RawArgs args;
+    for (const auto& a : node.args) args.push_back(RawArg::of(a.get()));
+    RawKwargs kwargs;
+    return resolve_and_call(node.name, scope, args, kwargs, receiver, node.span);
+  } catch (Error& e) {
+    e.attach_span(node.span);
+    throw;
+  }
+}
+
+const CallSite* Evaluator::site_of(const Node& node, bool method) {
+  std::atomic<const CallSite*>& slot = node.sites[method];
+  const CallSite* site = slot.load(std::memory_order_acquire);
+  if (!site) {
+    if (node.visits.fetch_add(1, std::memory_order_relaxed) == 0) return nullptr;
+    const CallSite* made = make_call_site(registry_, node, method);
+    if (slot.compare_exchange_strong(site, made, std::memory_order_acq_rel))
+      site = made;
+    else
+      delete made;  // another thread made it first
+  }
+  return site->registry == &registry_ ? site : nullptr;
+}
+
+const CallSite& Evaluator::delegate_site(std::string_view name, size_t arity, bool method) {
+  for (const auto& site : delegate_sites_)
+    if (site->arity == arity && site->method == method && site->name == name) return *site;
+  delegate_sites_.push_back(make_delegate_site(registry_, name, arity, method));
+  return *delegate_sites_.back();
+}
+
+CandidateList Evaluator::live_candidates(const CallSite& site, std::string_view name,
+                                         const Value* receiver, const RawArgs& dynamic) const {
+  CandidateList live;
+  for (const Candidate& c : site.candidates)
+    if (dynamic_fits(c, dynamic)) live.push_back(&c);
+  if (live.empty()) throw no_matching(name, receiver);
+  return live;
+}
+
+Value Evaluator::call_site(const CallSite& site, std::string_view name, Span span,
+                           const ScopePtr& scope, const Value* receiver, const RawArgs& dynamic) {
+  enter(span);
+  Depth depth{depth_};
+  if (!site.registered) throw unknown_function(name, receiver);
+  if (site.arity == 2 && !receiver) {
+    // A delegate of two values (sum's `+`): its arguments are all known, so the overload it
+    // resolved to last time for values of these kinds is the one.
+    const uint64_t key = kinds_key(dynamic, RawKwargs());
+    if (const int index = site.winner_memo.recall(key); index >= 0) {
+      const Candidate& winner = site.candidates[static_cast<size_t>(index)];
+      if (winner.direct) {
+        if (limits_.memory_quota > 0) {
+          check_memory_quota(limits_, dynamic[0].value);
+          check_memory_quota(limits_, dynamic[1].value);
+        }
+        Value result = winner.def->binary(dynamic[0].value, dynamic[1].value);
+        check_memory_quota(limits_, result);
+        return result;
+      }
+    }
+  }
+  CandidateList live;
+  const Candidate* first = nullptr;
+  const uint64_t first_key = dynamic.empty() ? 1 : kinds_key(dynamic, RawKwargs());
+  if (const int index = site.first_memo.recall(first_key); index >= 0) {
+    first = &site.candidates[static_cast<size_t>(index)];
+  } else {
+    live = live_candidates(site, name, receiver, dynamic);
+    first = live.front();
+    site.first_memo.remember(first_key, static_cast<size_t>(first - site.candidates.data()));
+  }
+
+  const Arrangement& arrangement = first->rules_positional ? site.as_written : site.as_keywords;
+  if (arrangement.operands && first->lazy_mask == 0) {
+    // Two operands, both evaluated: an operator on values, called straight away when the
+    // overload it resolved to last time takes them as they are.
+    Value left = eval(*arrangement.pos[0], scope);
+    Value right = eval(*arrangement.pos[1], scope);
+    if (limits_.memory_quota > 0) {
+      check_memory_quota(limits_, left);
+      check_memory_quota(limits_, right);
+    }
+    if (!left.is_opaque() && !right.is_opaque()) {
+      const uint64_t key = (uint64_t{1} << 8) | static_cast<uint64_t>(left.kind()) << 4 |
+                           static_cast<uint64_t>(right.kind());
+      if (const int index = site.winner_memo.recall(key); index >= 0) {
+        const Candidate& winner = site.candidates[static_cast<size_t>(index)];
+        if (winner.direct) {
+          Value result = winner.def->binary(left, right);
+          check_memory_quota(limits_, result);
+          return result;
+        }
+      }
+    }
+    RawArgs pos{RawArg::of(std::move(left)), RawArg::of(std::move(right))};
+    RawKwargs kw;
+    return call_resolved(site, name, span, scope, receiver, dynamic, live, pos, kw);
+  }
+  RawArgs pos(arrangement.pos.size());
+  size_t next_dynamic = 0;
+  for (size_t i = 0; i < pos.size(); ++i) {
+    if (const Node* n = arrangement.pos[i])
+      pos[i].node = n;
+    else
+      pos[i] = dynamic[next_dynamic++];
+  }
+  RawKwargs kw;
+  for (const auto& [k, n] : arrangement.kw) kw.emplace_back(k, RawArg::of(n));
+  evaluate_arguments(*first, scope, pos, kw);
+  return call_resolved(site, name, span, scope, receiver, dynamic, live, pos, kw);
+}
+
+Value Evaluator::call_resolved(const CallSite& site, std::string_view name, Span span,
+                               const ScopePtr& scope, const Value* receiver, const RawArgs& dynamic,
+                               CandidateList& live, RawArgs& pos, RawKwargs& kw) {
+  const Candidate* winner = nullptr;
+  const uint64_t key = kinds_key(pos, kw);
+  if (const int index = site.winner_memo.recall(key); index >= 0) {
+    winner = &site.candidates[static_cast<size_t>(index)];
+  } else {
+    if (live.empty()) live = live_candidates(site, name, receiver, dynamic);
+    winner = &pick(name, receiver, live, pos, kw);
+    site.winner_memo.remember(key, static_cast<size_t>(winner - site.candidates.data()));
+  }
+  if (winner->direct) {
+    Value result = winner->def->binary(pos[0].value, pos[1].value);
+    check_memory_quota(limits_, result);
+    return result;
+  }
+  return invoke(*winner, scope, span, pos, kw);
+}
+
+Value Evaluator::call(std::string_view name, const ScopePtr& scope, RawArgs args,
+                      const Value* receiver, Span span,
+                      const std::vector<std::pair<std::string, RawArg>>& kwargs) {
+  const bool all_values =
+      std::all_of(args.begin(), args.end(), [](const RawArg& a) { return a.evaluated; });
+  if (kwargs.empty() && all_values && !scope->defines_functions()) {
+    if (receiver) args.insert(args.begin(), RawArg::of(*receiver));
+    return call_site(delegate_site(name, args.size(), receiver != nullptr), name, span, scope,
+                     receiver, args);
+  }
+  RawKwargs kw;
+  for (const auto& [k, a] : kwargs) kw.emplace_back(k, a);
+  return resolve_and_call(name, scope, args, kw, receiver, span);
+}
+
+Value Evaluator::resolve_and_call(std::string_view name, const ScopePtr& scope, RawArgs& args,
+                                  RawKwargs& kwargs, const Value* receiver, Span span) {
+  enter(span);
+  Depth depth{depth_};
+  const Overloads overloads = collect_overloads(registry_, name, scope.get(), receiver != nullptr);
+  if (overloads.empty()) throw unknown_function(name, receiver);
+  if (receiver) args.insert(args.begin(), RawArg::of(*receiver));
+
+  // The two ways to read the arguments: `a => b` as keyword arguments (most functions), or
+  // as positional mapping rules (functions that take them, like dict() and switch()).
+  RawArgs kw_pos;
+  RawKwargs kw_kw = kwargs;
+  const bool keywords_ok = split_keywords(args, kw_pos, kw_kw);
+  const Candidates candidates =
+      map_candidates(overloads, args, kwargs, kw_pos, kw_kw, keywords_ok, 0);
+  if (candidates.empty()) throw no_matching(name, receiver);
+  CandidateList live;
+  for (const Candidate& c : candidates) live.push_back(&c);
+  RawArgs& pos = live.front()->rules_positional ? args : kw_pos;
+  RawKwargs& kw = live.front()->rules_positional ? kwargs : kw_kw;
+  evaluate_arguments(*live.front(), scope, pos, kw);
+  return invoke(pick(name, receiver, live, pos, kw), scope, span, pos, kw);
+}
+
+void Evaluator::evaluate_arguments(const Candidate& first, const ScopePtr& scope, RawArgs& pos,
+                                   RawKwargs& kw) {
+  auto evaluate = [&](RawArg& a, bool lazy) {
+    if (lazy || a.evaluated || is_skipped(a)) return;
+    a.value = eval(*a.node, scope);
+    a.evaluated = true;
+  };
+  for (size_t i = 0; i < pos.size(); ++i) evaluate(pos[i], first.lazy_positional[i]);
+  for (size_t k = 0; k < kw.size(); ++k) evaluate(kw[k].second, first.lazy_kw[k]);
+  if (limits_.memory_quota > 0) {  // the reference measures every argument it converts
+    for (const RawArg& a : pos)
+      if (a.evaluated) check_memory_quota(limits_, a.value);
+    for (const auto& [k, a] : kw)
+      if (a.evaluated) check_memory_quota(limits_, a.value);
+  }
+}
+
+const Candidate& Evaluator::pick(std::string_view name, const Value* receiver,
+                                 const CandidateList& live, const RawArgs& pos,
+                                 const RawKwargs& kw) const {
+  const Candidate& first = *live.front();
+  // The overloads the evaluated arguments fit, at the lowest level that has any.
+  CandidateList fitting;
+  for (const Candidate* c : live) {
+    if (!fitting.empty() && c->level != fitting.front()->level) break;
+    if (c->rules_positional != first.rules_positional || c->lazy_mask != first.lazy_mask ||
+        (pos.size() + kw.size() > 64 &&
+         (c->lazy_positional != first.lazy_positional || c->lazy_kw != first.lazy_kw)))
+      continue;
+    const FunctionDef& def = *c->def;
+    bool fits = true;
+    for (size_t i = 0; fits && i < c->params.size(); ++i) {
+      const Binding& b = c->params[i];
+      if (b.positional != kNoArg) fits = value_fits(def.params[i], pos[b.positional]);
+      if (b.kw != kNoArg) fits = value_fits(def.params[i], kw[b.kw].second);
+    }
+    for (const auto& p : def.params) {
+      if (p.variadic)
+        for (size_t i : c->varargs) fits = fits && value_fits(p, pos[i]);
+      if (p.kw_variadic)
+        for (size_t k : c->kwargs_to_rest) fits = fits && value_fits(p, kw[k].second);
+    }
+    if (fits) fitting.push_back(c);
+  }
+  if (fitting.empty()) throw no_matching(name, receiver);
+  const Candidate* winner = fitting.front();
+  if (fitting.size() > 1) {
+    // The most specific overload wins; when the arguments cannot tell two apart, the call
+    // is ambiguous, as in the reference.
+    size_t best = 0;
+    for (size_t i = 1; i < fitting.size(); ++i)
+      if (more_specific(fitting[i]->specificity, fitting[best]->specificity)) best = i;
+    for (size_t i = 0; i < fitting.size(); ++i) {
+      if (i == best || more_specific(fitting[best]->specificity, fitting[i]->specificity)) continue;
+      throw Error("AmbiguousFunctionException", "Ambiguous function \"" + std::string(name) + "\"");
+    }
+    winner = fitting[best];
+  }
+  return *winner;
+}
+
+Value Evaluator::invoke(const Candidate& winner, const ScopePtr& scope, Span span, RawArgs& pos,
+                        RawKwargs& kw) {
+  const FunctionDef& def = *winner.def;
+  Call call(*this, scope, def, span);
+  auto slot_of = [](RawArg& a) {
+    return Call::Slot{std::move(a.value), a.evaluated ? nullptr : a.node};
+  };
+  for (size_t i = 0; i < winner.params.size(); ++i) {
+    const Binding& b = winner.params[i];
+    if (b.positional != kNoArg)
+      call.slots.push_back(slot_of(pos[b.positional]));
+    else if (b.kw != kNoArg)
+      call.slots.push_back(slot_of(kw[b.kw].second));
+    else
+      call.slots.push_back(Call::Slot{*def.params[i].default_value, nullptr});
+  }
+  for (size_t i : winner.varargs) call.slots.push_back(slot_of(pos[i]));
+  for (size_t k : winner.kwargs_to_rest)
+    call.kwargs.emplace_back(std::string(kw[k].first), slot_of(kw[k].second));
+  if (limits_.max_collection_items >= 0) limit_collection_args(def, call);
+  Value result = def.impl(call);
+  check_memory_quota(limits_, result);  // and every result
+  return result;
+}
+
+}  // namespace sirocco::yaql
