@@ -12,7 +12,7 @@
 #include "interp/error.h"
 #include "interp/json.h"
 #include "interp/utf8.h"
-#include "stdlib/mistral/context_variables.h"
+#include "stdlib/mistral/snapshot.h"
 
 namespace sirocco::cli {
 
@@ -47,7 +47,7 @@ $_ is the last result; :let NAME = EXPR binds $NAME. Both are YAQL variables: Ji
 the data as _ only.
 An input goes on over several lines while a bracket, a string, a {{ }} or {% %} tag or a
 {% if %}/{% for %} ... block is open; Ctrl-C or Ctrl-D abandons it.
-task(), tasks(), execution() (issue 5) are not there yet: :context only keeps its data.
+task(), tasks(), execution(), global() read the snapshot given by :context FILE.
 Tab completes function names (Jinja filters after |, tests after is), :commands,
 $variables, data keys ($.key, _.key) and file names (:data @FILE, :context FILE).
 History is kept in $SIROCCO_HISTORY, or ~/.sirocco_history.
@@ -89,11 +89,9 @@ Value ReplState::evaluate(const Evaluation& evaluation) {
   Value data = evaluation_data();
   if (evaluation.lang != Lang::Yaql)
     return session_.evaluate(evaluation.lang, evaluation.expr, data, "mistral");
-  // What Session::evaluate does for YAQL, plus the REPL's variables.
-  yaql::Variables variables = mistral::context_variables(data);
-  variables.insert(variables.end(), lets_.begin(), lets_.end());
+  yaql::Variables variables(lets_.begin(), lets_.end());
   variables.emplace_back("_", last_);
-  return session_.yaql().evaluate(evaluation.expr, data, session_.limits(), variables);
+  return session_.evaluate_yaql(evaluation.expr, data, variables);
 }
 
 ReplState::Status ReplState::evaluate_input(std::string_view input, std::ostream& out,
@@ -165,16 +163,31 @@ ReplState::Status ReplState::keep_value(std::string_view name, const std::string
   if (name == "data") {
     print_note("data " + summary(data_), out);
   } else if (name == "context") {
-    print_note("context kept: " + summary(context_) +
-                   "\nThe Mistral functions that read it (task(), tasks(), execution() ...) "
-                   "arrive with issue 5; until then no expression reads the context.",
-               out);
+    return use_context(out, err);
   } else {
     print_note("env " + summary(env_) + "\nenv() and $__env read it (as the data's __env key" +
                    (data_.is_dict() || data_.is_null() ? ")." : ", once the data is a dict)."),
                out);
   }
   return Status::Ok;
+}
+
+// The snapshot in context_ becomes what task(), tasks(), execution() ... read, with its
+// "current" execution and task bound as Mistral binds them.
+ReplState::Status ReplState::use_context(std::ostream& out, std::ostream& err) {
+  try {
+    auto snapshot = std::make_shared<mistral::Snapshot>(mistral::Snapshot::from_json(context_));
+    Value bindings = snapshot->bindings(snapshot->current_execution(), snapshot->current_task());
+    const std::string current = summary(bindings);
+    session_.set_workflow_context(std::move(snapshot), std::move(bindings));
+    print_note("context " + summary(context_) + "\ncurrent " + current, out);
+    return Status::Ok;
+  } catch (const Error& e) {
+    context_ = Value();
+    session_.set_workflow_context(nullptr);
+    err << e.type() << ": " << e.message() << "\n";
+    return Status::Error;
+  }
 }
 
 ReplState::Status ReplState::set_data(const std::string& spec, Value& target, std::ostream& err) {

@@ -51,6 +51,7 @@ class ReplState {
   Status keep_value(std::string_view name, const std::string& argument, std::ostream& out,
                     std::ostream& err);
   Status set_data(const std::string& spec, Value& target, std::ostream& err);
+  Status use_context(std::ostream& out, std::ostream& err);
   Status bind(const std::string& argument, std::ostream& out, std::ostream& err);
   void list_functions(const std::string& prefix, std::ostream& out);
   Status help(const std::string& topic, std::ostream& out, std::ostream& err);

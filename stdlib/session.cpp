@@ -87,6 +87,15 @@ Value Session::evaluate(Lang lang, std::string_view expr, const Value& given_dat
   return Value();
 }
 
+Value Session::evaluate_yaql(std::string_view expr, const Value& given_data,
+                             const yaql::Variables& variables) {
+  const WorkflowViewScope scope(view_.get());
+  const Value data = with_bindings(given_data);
+  yaql::Variables all = mistral::context_variables(data);
+  all.insert(all.end(), variables.begin(), variables.end());
+  return yaql_->evaluate(expr, data, limits_, all);
+}
+
 Value Session::evaluate_data(const Value& value, const Value& data) {
   const WorkflowViewScope scope(view_.get());
   return mistral::evaluate_data(value, with_bindings(data), *this);

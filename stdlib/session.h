@@ -34,6 +34,9 @@ class Session final : private mistral::StringEvaluators {
   Value evaluate(Lang lang, std::string_view expr, const Value& data,
                  std::string_view jinja_env = "mistral");
 
+  // evaluate(Lang::Yaql, ...) with more variables bound (`$name`, as the REPL's :let).
+  Value evaluate_yaql(std::string_view expr, const Value& data, const yaql::Variables& variables);
+
   // Mistral's evaluation of every expression inside a workflow value (lang mistral-data):
   // see stdlib/mistral/data_walk.h.
   Value evaluate_data(const Value& value, const Value& data);

@@ -136,16 +136,39 @@ TEST(ReplState, TimesEvaluationsWhenAsked) {
   EXPECT_EQ(repl.out, "1\n");
 }
 
-TEST(ReplState, KeepsAContextAndSaysMistralFunctionsAreMissing) {
-  std::string path = temp_file("snapshot.json", R"({"task": {"name": "t1"}})");
-  Driver repl(ReplLook{.acknowledge = true});
+TEST(ReplState, GivesAContextToTheMistralFunctions) {
+  std::string path = temp_file("snapshot.json", R"({"version": 1, "current": {"task": "t2"},
+    "executions": [{"id": "e1", "name": "wf", "state": "RUNNING", "env": {"region": "eu"},
+      "created_at": "2020-01-02 03:04:05", "tasks": [
+        {"id": "t1", "name": "first", "state": "SUCCESS", "type": "ACTION",
+         "created_at": "2020-01-02 03:04:06", "published": {"x": 1}},
+        {"id": "t2", "name": "second", "state": "RUNNING", "type": "ACTION",
+         "created_at": "2020-01-02 03:04:07"}]}]})");
+  Driver repl;
   EXPECT_EQ(repl.run(":context " + path), ReplState::Status::Ok) << repl.err;
-  EXPECT_NE(repl.out.find("issue 5"), std::string::npos) << repl.out;
-  repl.run(":context");
-  EXPECT_EQ(repl.out, "{\"task\": {\"name\": \"t1\"}}\n");
+  const char* steps[][2] = {
+      {"task().name", "\"second\"\n"},
+      {"task(first).published", "{\"x\": 1}\n"},
+      {"{{ execution().name }}", "\"wf\"\n"},
+      {"tasks(execution().id).select($.id)", "[\"t1\", \"t2\"]\n"},
+      {"env().region", "\"eu\"\n"},
+  };
+  for (const auto& [input, expected] : steps) {
+    repl.run(input);
+    EXPECT_EQ(repl.out, expected) << input << ": " << repl.err;
+  }
+  // A malformed snapshot is refused with the path of the bad field, and dropped.
+  path = temp_file("bad.json", R"({"version": 1, "executions": [{"id": 7}]})");
+  EXPECT_EQ(repl.run(":context " + path), ReplState::Status::Error);
+  EXPECT_NE(repl.err.find("SnapshotError: executions[0]"), std::string::npos) << repl.err;
+  repl.run("task()");
+  EXPECT_NE(repl.err.find("TypeError"), std::string::npos) << repl.out << repl.err;
+}
+
+TEST(ReplState, CutsLongSummariesBetweenCharacters) {
+  Driver repl(ReplLook{.acknowledge = true});
   repl.run(":data {\"a\": 1}");
   EXPECT_EQ(repl.out, "data {\"a\": 1}\n");
-  // A long value is cut short, between characters.
   repl.run(":data \"" + std::string(54, 'x') + "\u00e9\u00e9\u00e9\u00e9\u00e9\"");
   EXPECT_EQ(repl.out, "data \"" + std::string(54, 'x') + "\u00e9\u00e9...\n");
 }

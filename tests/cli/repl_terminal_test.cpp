@@ -181,12 +181,12 @@ TEST(ReplTerminal, EditsEvaluatesCompletesAndRemembers) {
     ASSERT_TRUE(repl.expect("range(stop: pyint)")) << repl.screen();
 
     // File names complete after :context (and :data @).
-    std::ofstream(home + "/snapshot.json") << "{\"task\": 1}";
+    std::ofstream(home + "/snapshot.json") << "{\"version\": 1, \"executions\": []}";
     repl.type(":context " + home + "/snaps\t");
     ASSERT_TRUE(repl.expect("hot.json")) << repl.screen();
     repl.type("\r");
-    ASSERT_TRUE(repl.expect("context kept: {\"task\": 1}")) << repl.screen();
-    ASSERT_TRUE(repl.expect("arrive with issue 5")) << repl.screen();
+    ASSERT_TRUE(repl.expect("context {\"version\": 1, \"executions\": []}\r\ncurrent {}"))
+        << repl.screen();
 
     // An error shows its position with a caret.
     repl.type("1 + foo(2)\r");
