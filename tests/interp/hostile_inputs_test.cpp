@@ -16,8 +16,11 @@ namespace {
 struct Hostile {
   Lang lang;
   std::string expr;
-  const char* error;  // the expected error type
+  const char* error;  // the expected error type, or types separated by '|'
 };
+
+// Which limit an endless materialisation meets first depends on the machine's speed.
+constexpr const char* kSizeOrTime = "MemoryQuotaExceededException|TimeoutError";
 
 // A YAML "billion laughs": nine levels of nine aliases each, 9^9 values once expanded.
 std::string yaml_alias_bomb() {
@@ -47,9 +50,9 @@ TEST(HostileInputs, EndFastWithACleanError) {
       {Lang::Yaql, "'a' * 1000000000000", "MemoryQuotaExceededException"},
       {Lang::Yaql, "range(0, 1000000000000).sum()", "TimeoutError"},
       {Lang::Yaql, "sequence().len()", "TimeoutError"},
-      {Lang::Yaql, "sequence().toSet()", "MemoryQuotaExceededException"},
-      {Lang::Yaql, "sequence().select($).toList()", "MemoryQuotaExceededException"},
-      {Lang::Yaql, "sequence().groupBy($ mod 3).first()", "MemoryQuotaExceededException"},
+      {Lang::Yaql, "sequence().toSet()", kSizeOrTime},
+      {Lang::Yaql, "sequence().select($).toList()", kSizeOrTime},
+      {Lang::Yaql, "sequence().groupBy($ mod 3).first()", kSizeOrTime},
       {Lang::Yaql, "'{0.__class__}'.format(1)", "ValueError"},
       {Lang::Yaql, "regex('(a+)+$').matches('" + std::string(40, 'a') + "b')",
        "RegexLimitExceeded"},
@@ -77,7 +80,10 @@ TEST(HostileInputs, EndFastWithACleanError) {
       {Lang::JinjaTemplate, "{{ ().__class__.__base__.__subclasses__() }}", "SecurityError"},
       {Lang::Jinja, "{{ _['__class__'] }}", "SecurityError"},
       // Bytes that are not UTF-8, and control characters.
-      {Lang::Yaql, "'a\xff\xfe" "b'", "YaqlLexicalException"},
+      {Lang::Yaql,
+       "'a\xff\xfe"
+       "b'",
+       "YaqlLexicalException"},
       {Lang::JinjaTemplate, "{{ 'a\xc3' }}", "TemplateSyntaxError"},
       {Lang::Yaql, std::string("'a\0b' + 1", 9), "NoMatchingFunctionException"},
       // Documents that expand or nest beyond the limits.
@@ -94,7 +100,9 @@ TEST(HostileInputs, EndFastWithACleanError) {
     }
     const auto elapsed = std::chrono::steady_clock::now() - start;
     const std::string shown = c.expr.substr(0, 60);
-    EXPECT_EQ(outcome, c.error) << shown;
+    const std::string expected = "|" + std::string(c.error) + "|";
+    EXPECT_NE(expected.find("|" + outcome + "|"), std::string::npos)
+        << shown << ": " << outcome << ", expected " << c.error;
     EXPECT_LT(elapsed, std::chrono::seconds(10)) << shown;  // a hang, not a slow machine
   }
 }
