@@ -38,10 +38,11 @@ class FrontEnd {
   FrontEnd(std::string text, uint32_t shift, const ParseLimits& limits)
       : text_(std::move(text)), source_(decode(text_)), shift_(shift), limits_(limits) {}
 
-  // All tokens up to EOF, checking how deeply brackets, unary operators and statements nest.
+  // All tokens up to EOF, checking how deeply brackets, unary operators, conditional
+  // expressions (`a if b else c if d else ...` nests to the right) and statements nest.
   std::vector<TokenPtr> tokens() {
     std::vector<TokenPtr> out = lex_template(text_, source_);
-    size_t brackets = 0, blocks = 0, unary_run = 0, pending_unary = 0;
+    size_t brackets = 0, blocks = 0, unary_run = 0, pending_unary = 0, conditionals = 0;
     bool set_pending = false;  // a `{% set` that is a block unless `=` follows
     std::vector<size_t> saved_runs;
     size_t previous = 0;
@@ -72,6 +73,9 @@ class FrontEnd {
           if (!ends_operand(previous)) ++unary_run, ++pending_unary;
           break;
         case JinjaLexer::IF:
+          conditionals += previous != JinjaLexer::BLOCK_OPEN;
+          blocks += previous == JinjaLexer::BLOCK_OPEN;
+          break;
         case JinjaLexer::FOR:
         case JinjaLexer::WITH:
         case JinjaLexer::FILTER:
@@ -93,13 +97,13 @@ class FrontEnd {
         case JinjaLexer::VAR_CLOSE:
         case JinjaLexer::BLOCK_CLOSE:
           set_pending = false;
-          brackets = unary_run = pending_unary = 0;
+          brackets = unary_run = pending_unary = conditionals = 0;
           saved_runs.clear();
           break;
         default:
           if (ends_operand(type)) pending_unary -= unary_run, unary_run = 0;
       }
-      if (brackets + pending_unary + blocks > limits_.max_depth)
+      if (brackets + pending_unary + conditionals + blocks > limits_.max_depth)
         fail("template is nested too deeply", token.get());
       previous = type;
     }

@@ -60,6 +60,7 @@ TEST(HostileInputs, EndFastWithACleanError) {
       {Lang::Yaql, "yaml_parse('" + repeat("[", 100000) + "')", "ParserError"},
       {Lang::JinjaTemplate, repeat("{% for a in range(10) %}", 10000), "TemplateSyntaxError"},
       {Lang::JinjaTemplate, "{{ " + repeat("(", 100000) + " }}", "TemplateSyntaxError"},
+      {Lang::JinjaTemplate, "{{ " + repeat("1 if x else ", 30000) + "2 }}", "TemplateSyntaxError"},
       {Lang::JinjaTemplate, "{{ 'x' * 10**12 }}", "MemoryQuotaExceededException"},
       {Lang::JinjaTemplate, "{{ range(10**9)|list }}", "OverflowError"},
       {Lang::JinjaTemplate, "{{ ''.__class__.__mro__ }}", "SecurityError"},
