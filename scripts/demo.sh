@@ -19,11 +19,18 @@ echo "\$ sirocco eval --lang jinja-template \"\$(cat examples/jinja/report.j2)\"
 "$sirocco" eval --lang jinja-template "$(cat examples/jinja/report.j2)" --data @examples/jinja/report.json
 
 echo
-echo "== sirocco eval --batch, lang mistral-data: every expression inside a workflow value"
-echo "   (examples/mistral/publish.json against examples/mistral/context.json)"
-printf '{"id": "publish", "lang": "mistral-data", "expr": %s, "data": %s}\n' \
-  "$(tr -d '\n' < examples/mistral/publish.json)" "$(tr -d '\n' < examples/mistral/context.json)" |
-  "$sirocco" eval --batch -
+echo "== sirocco eval --lang auto --value: every expression inside a workflow value"
+echo "\$ sirocco eval --lang auto --value @examples/mistral/publish.json --data @examples/mistral/context.json"
+"$sirocco" eval --lang auto --value @examples/mistral/publish.json --data @examples/mistral/context.json
+
+echo
+echo "== sirocco eval --context: the Mistral functions over an execution snapshot"
+echo "   (specs/yaql-tasks-function/snapshot.json: three nested workflows)"
+snapshot=specs/yaql-tasks-function/snapshot.json
+echo "\$ sirocco eval --context $snapshot 'tasks(1, true, ERROR).select([\$.name, \$.state])'"
+"$sirocco" eval --context "$snapshot" 'tasks(1, true, ERROR).select([$.name, $.state])'
+echo "\$ sirocco eval --context $snapshot --lang jinja '{{ tasks(\"1\")|map(attribute=\"name\")|join(\", \") }}'"
+"$sirocco" eval --context "$snapshot" --lang jinja '{{ tasks("1")|map(attribute="name")|join(", ") }}'
 
 echo
 echo "== sirocco eval: an error, shown with its position"
