@@ -109,10 +109,7 @@ std::pair<Lambda, Lambda> Call::rule(size_t i) const {
 // --- evaluation -------------------------------------------------------------------------
 
 Evaluator::Evaluator(const Registry& registry, const Limits& limits)
-    : registry_(registry), limits_(limits) {
-  if (limits_.timeout_ms > 0)
-    deadline_ = std::chrono::steady_clock::now() + std::chrono::milliseconds(limits_.timeout_ms);
-}
+    : registry_(registry), limits_(limits) {}
 
 void Evaluator::enter(Span span) {
   if (++depth_ > limits_.max_eval_depth) {
@@ -124,10 +121,16 @@ void Evaluator::enter(Span span) {
     --depth_;
     throw Error("StepLimitExceeded", "evaluation exceeded its step budget", span);
   }
-  if (limits_.timeout_ms > 0 && (steps_ & 63) == 0 &&
-      std::chrono::steady_clock::now() > deadline_) {
-    --depth_;
-    throw Error("TimeoutError", "evaluation timed out", span);
+  // The deadline is the evaluation's EvaluationBudget's (installed by Engine::evaluate).
+  if (limits_.timeout_ms > 0 && (steps_ & 63) == 0) {
+    if (const EvaluationBudget* budget = EvaluationBudget::current()) {
+      try {
+        budget->check_deadline(span);
+      } catch (...) {
+        --depth_;
+        throw;
+      }
+    }
   }
 }
 

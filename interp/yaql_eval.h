@@ -3,7 +3,6 @@
 #pragma once
 
 #include <boost/container/small_vector.hpp>
-#include <chrono>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -184,7 +183,6 @@ class Evaluator {
   std::vector<std::unique_ptr<CallSite>> delegate_sites_;
   size_t depth_ = 0;
   int64_t steps_ = 0;
-  std::chrono::steady_clock::time_point deadline_;
 };
 
 }  // namespace sirocco::yaql
