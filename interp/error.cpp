@@ -7,6 +7,9 @@
 #include "interp/utf8.h"
 
 namespace sirocco {
+
+constinit thread_local const Span* ErrorSpanScope::innermost_ = nullptr;
+
 namespace {
 
 constexpr size_t kMaxShownColumns = 120;  // longer lines are cut to a window round the span

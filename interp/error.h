@@ -22,10 +22,29 @@ struct Position {
 };
 Position position_of(std::string_view source, uint32_t offset);
 
+// The innermost source span an evaluator is working on, per thread. Evaluators open one
+// round each call, filter, attribute access...; an Error made without a span while one is
+// open takes it. This gives an error the span of the innermost construct it was raised in
+// without catching and rethrowing at every level (each rethrow costs a whole unwind).
+class ErrorSpanScope {
+ public:
+  explicit ErrorSpanScope(const Span& span) noexcept : outer_(innermost_) { innermost_ = &span; }
+  ~ErrorSpanScope() { innermost_ = outer_; }
+  ErrorSpanScope(const ErrorSpanScope&) = delete;
+  ErrorSpanScope& operator=(const ErrorSpanScope&) = delete;
+  static const Span* innermost() { return innermost_; }
+
+ private:
+  const Span* outer_;
+  static constinit thread_local const Span* innermost_;
+};
+
 class Error : public std::exception {
  public:
   Error(std::string type, std::string message)
-      : type_(std::move(type)), message_(std::move(message)) {}
+      : type_(std::move(type)), message_(std::move(message)) {
+    if (const Span* open = ErrorSpanScope::innermost()) span_ = *open, has_span_ = true;
+  }
   Error(std::string type, std::string message, Span span)
       : type_(std::move(type)), message_(std::move(message)), span_(span), has_span_(true) {}
 
@@ -33,10 +52,6 @@ class Error : public std::exception {
   const std::string& message() const { return message_; }
   const Span& span() const { return span_; }
   bool has_span() const { return has_span_; }
-  // Attaches a span unless the error already has one (the innermost span wins).
-  void attach_span(Span s) {
-    if (!has_span_) span_ = s, has_span_ = true;
-  }
   const char* what() const noexcept override { return message_.c_str(); }
 
  private:

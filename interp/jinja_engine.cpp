@@ -128,10 +128,7 @@ void Engine::mark_methods(Body& body) const {
   }
 }
 
-void Engine::set_extras(const Registry* filters, const Registry* globals) {
-  extra_filters_ = filters;
-  extra_globals_ = globals;
-}
+void Engine::set_extra_filters(const Registry* filters) { extra_filters_ = filters; }
 
 void Engine::check_names(const Compiled& compiled) const {
   NameChecker checker(library_, extra_filters_);
@@ -180,26 +177,27 @@ CompiledPtr Engine::compile_expression(std::string_view text, const Limits& limi
 }
 
 std::string Engine::render(std::string_view source, const Environment& env,
-                           const Variables& variables, const Limits& limits) {
+                           const Variables& variables, const Limits& limits,
+                           const BoundFunctions* bound) {
   CompiledPtr compiled = compile_template(source, env, limits);
   if (compiled->error) throw *compiled->error;
   const EvaluationBudget budget(limits);
   const MutationPermit permit(compiled->mutates);
-  Evaluator evaluator(RuntimeConfig{env.strict, env.sandboxed, extra_filters_, extra_globals_},
-                      library_, limits);
+  Evaluator evaluator(RuntimeConfig{env.strict, env.sandboxed, extra_filters_, bound}, library_,
+                      limits);
   const Variables copy = compiled->mutates ? private_copy(variables) : Variables();
   Scope context(compiled->mutates ? copy : variables);
   return evaluator.render(compiled->body, context);
 }
 
 Value Engine::evaluate(std::string_view text, const Environment& env, const Variables& variables,
-                       const Limits& limits, bool undefined_to_none) {
+                       const Limits& limits, bool undefined_to_none, const BoundFunctions* bound) {
   CompiledPtr compiled = compile_expression(text, limits);
   if (compiled->error) throw *compiled->error;
   const EvaluationBudget budget(limits);
   const MutationPermit permit(compiled->mutates);
-  Evaluator evaluator(RuntimeConfig{env.strict, env.sandboxed, extra_filters_, extra_globals_},
-                      library_, limits);
+  Evaluator evaluator(RuntimeConfig{env.strict, env.sandboxed, extra_filters_, bound}, library_,
+                      limits);
   const Variables copy = compiled->mutates ? private_copy(variables) : Variables();
   const Scope context(compiled->mutates ? copy : variables);
   Value result = evaluator.evaluate(*compiled->expr, context);

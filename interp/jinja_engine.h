@@ -47,16 +47,18 @@ class Engine {
  public:
   explicit Engine(const Library& library, size_t cache_capacity = 2048);
 
-  // Functions an embedder adds (Mistral's), as filters and as global functions.
-  void set_extras(const Registry* filters, const Registry* globals);
+  // Filters an embedder adds (Mistral's functions).
+  void set_extra_filters(const Registry* filters);
 
-  // env.from_string(source).render(**variables). Throws Error.
+  // env.from_string(source).render(**variables), with `bound` functions besides the
+  // variables. Throws Error.
   std::string render(std::string_view source, const Environment& env, const Variables& variables,
-                     const Limits& limits = {});
+                     const Limits& limits = {}, const BoundFunctions* bound = nullptr);
   // env.compile_expression(text, undefined_to_none)(**variables): the native value. With
   // undefined_to_none an Undefined result is None. Throws Error.
   Value evaluate(std::string_view text, const Environment& env, const Variables& variables,
-                 const Limits& limits = {}, bool undefined_to_none = true);
+                 const Limits& limits = {}, bool undefined_to_none = true,
+                 const BoundFunctions* bound = nullptr);
 
   CompiledPtr compile_template(std::string_view source, const Environment& env,
                                const Limits& limits);
@@ -69,7 +71,6 @@ class Engine {
 
   const Library& library_;
   const Registry* extra_filters_ = nullptr;
-  const Registry* extra_globals_ = nullptr;
   LruCache<CompiledPtr> cache_;
   std::unordered_set<std::string> method_names_;  // of every type in the library's methods
 };

@@ -21,7 +21,7 @@ struct RuntimeConfig {
   bool strict = false;                      // StrictUndefined instead of Undefined
   bool sandboxed = false;                   // SandboxedEnvironment
   const Registry* extra_filters = nullptr;  // besides the library's (Mistral's functions)
-  const Registry* extra_globals = nullptr;
+  const BoundFunctions* bound = nullptr;    // of this evaluation only
 };
 
 // The variables of one scope: a template's context, a loop iteration's bindings.

@@ -7,17 +7,24 @@ namespace sirocco::jinja {
 
 Value Evaluator::lookup(const Expr& e, const Scope& scope) {
   if (const Value* found = scope.find(e.name)) return *found;
-  for (const Registry* globals : {config_.extra_globals, &library_.globals}) {
-    if (!globals) continue;
-    if (const auto* defs = globals->find(e.name); defs && !defs->empty()) {
-      FunctionDefPtr def = defs->front();
+  if (const BoundFunctions* bound = config_.bound)
+    if (const auto* defs = bound->functions->find(e.name); defs && !defs->empty()) {
       return make_callable(
-          "<function " + e.name + ">",
-          [def](Runtime& runtime, std::vector<Value> args, Kwargs kwargs, Span span) {
+          "functools.partial(<function " + e.name + "_>)",
+          [def = defs->front(), argument = bound->argument](
+              Runtime& runtime, std::vector<Value> args, Kwargs kwargs, Span span) {
+            args.insert(args.begin(), argument);
             Call call = bind_arguments(runtime, *def, std::move(args), std::move(kwargs), span);
             return def->impl(call);
           });
     }
+  if (const auto* defs = library_.globals.find(e.name); defs && !defs->empty()) {
+    return make_callable(
+        "<function " + e.name + ">",
+        [def = defs->front()](Runtime& runtime, std::vector<Value> args, Kwargs kwargs, Span span) {
+          Call call = bind_arguments(runtime, *def, std::move(args), std::move(kwargs), span);
+          return def->impl(call);
+        });
   }
   return undefined("'" + e.name + "' is undefined");
 }
@@ -56,12 +63,8 @@ Value Evaluator::call_expr(const Expr& e, const Scope& scope) {
   std::vector<Value> positional;
   Kwargs keywords;
   arguments(e.args, scope, positional, keywords);
-  try {
-    return call(callee, std::move(positional), std::move(keywords), e.span);
-  } catch (Error& err) {
-    err.attach_span(e.span);
-    throw;
-  }
+  const ErrorSpanScope error_span(e.span);
+  return call(callee, std::move(positional), std::move(keywords), e.span);
 }
 
 Value Evaluator::invoke(const FunctionDef& def, std::vector<Value> positional, Kwargs keywords,
@@ -91,24 +94,16 @@ Value Evaluator::apply_filter(const Expr& e, Value operand, const Scope& scope) 
   std::vector<Value> positional{std::move(operand)};
   Kwargs keywords;
   arguments(e.args, scope, positional, keywords);
-  try {
-    return call_filter(e.name, std::move(positional), std::move(keywords), e.span);
-  } catch (Error& err) {
-    err.attach_span(e.span);
-    throw;
-  }
+  const ErrorSpanScope error_span(e.span);
+  return call_filter(e.name, std::move(positional), std::move(keywords), e.span);
 }
 
 bool Evaluator::apply_test(const Expr& e, const Scope& scope) {
   std::vector<Value> positional{eval(*e.operands[0], scope)};
   Kwargs keywords;
   arguments(e.args, scope, positional, keywords);
-  try {
-    return call_test(e.name, std::move(positional), std::move(keywords), e.span) != e.negated;
-  } catch (Error& err) {
-    err.attach_span(e.span);
-    throw;
-  }
+  const ErrorSpanScope error_span(e.span);
+  return call_test(e.name, std::move(positional), std::move(keywords), e.span) != e.negated;
 }
 
 Value Evaluator::call_filter(std::string_view name, std::vector<Value> args, Kwargs kwargs,

@@ -58,22 +58,14 @@ Value Evaluator::eval(const Expr& e, const Scope& scope) {
     }
     case ExprKind::Attribute: {
       Value obj = eval(*e.operands[0], scope);
-      try {
-        return getattr(obj, e.name, e.maybe_method);
-      } catch (Error& err) {
-        err.attach_span(e.span);
-        throw;
-      }
+      const ErrorSpanScope error_span(e.span);
+      return getattr(obj, e.name, e.maybe_method);
     }
     case ExprKind::Item: {
       Value obj = eval(*e.operands[0], scope);
       Value key = eval(*e.operands[1], scope);
-      try {
-        return getitem(obj, key);
-      } catch (Error& err) {
-        err.attach_span(e.span);
-        throw;
-      }
+      const ErrorSpanScope error_span(e.span);
+      return getitem(obj, key);
     }
     case ExprKind::Slice: {
       Value parts[3];
@@ -142,12 +134,8 @@ bool Evaluator::truth(const Value& v, Span span) const {
 }
 
 std::string Evaluator::text_of(const Value& v, Span span) const {
-  try {
-    return jinja_str(v);
-  } catch (Error& err) {
-    err.attach_span(span);
-    throw;
-  }
+  const ErrorSpanScope error_span(span);
+  return jinja_str(v);
 }
 
 }  // namespace sirocco::jinja

@@ -51,55 +51,51 @@ Value Evaluator::binary(const Expr& e, const Scope& scope) {
   refuse_undefined(a, e.operands[0]->span);
   refuse_undefined(b, e.operands[1]->span);
   const bool numbers = (a.is_number() || a.is_bool()) && (b.is_number() || b.is_bool());
-  try {
-    switch (e.op) {
-      case BinaryOp::Add:
-        if (numbers) return num_add(a, b);
-        if (a.is_string() && b.is_string()) return Value::string(a.as_string() + b.as_string());
-        if (a.is_list() && b.is_list() && a.is_tuple() == b.is_tuple()) {
-          List out = a.as_list();
-          out.insert(out.end(), b.as_list().begin(), b.as_list().end());
-          return a.is_tuple() ? Value::tuple(std::move(out)) : Value::list(std::move(out));
-        }
-        if (a.is_string())
-          throw Error("TypeError", "can only concatenate str (not \"" + type_name(b) + "\") to str",
-                      e.span);
-        if (a.is_list())
-          throw Error("TypeError",
-                      "can only concatenate " + type_name(a) + " (not \"" + type_name(b) +
-                          "\") to " + type_name(a),
-                      e.span);
-        unsupported("+", a, b, e.span);
-      case BinaryOp::Subtract:
-        if (numbers) return num_sub(a, b);
-        unsupported("-", a, b, e.span);
-      case BinaryOp::Multiply:
-        if (numbers) return num_mul(a, b);
-        if ((a.is_string() || a.is_list()) && is_int_like(b)) return repeat(a, b, limits_, e.span);
-        if ((b.is_string() || b.is_list()) && is_int_like(a)) return repeat(b, a, limits_, e.span);
-        if ((a.is_string() || a.is_list()) && (b.is_string() || b.is_list() || b.is_float()))
-          throw Error("TypeError",
-                      "can't multiply sequence by non-int of type '" + type_name(b) + "'", e.span);
-        unsupported("*", a, b, e.span);
-      case BinaryOp::Divide:
-        if (numbers) return num_truediv(a, b);
-        unsupported("/", a, b, e.span);
-      case BinaryOp::FloorDivide:
-        if (numbers) return num_floordiv(a, b);
-        unsupported("//", a, b, e.span);
-      case BinaryOp::Modulo:
-        if (numbers) return num_mod(a, b);
-        if (a.is_string()) return printf_format(a, b, e.span);
-        unsupported("%", a, b, e.span);
-      case BinaryOp::Power:
-        if (numbers) return num_pow(a, b);
-        unsupported("** or pow()", a, b, e.span);
-      case BinaryOp::Concat:
-        break;
-    }
-  } catch (Error& err) {
-    err.attach_span(e.span);
-    throw;
+  const ErrorSpanScope error_span(e.span);
+  switch (e.op) {
+    case BinaryOp::Add:
+      if (numbers) return num_add(a, b);
+      if (a.is_string() && b.is_string()) return Value::string(a.as_string() + b.as_string());
+      if (a.is_list() && b.is_list() && a.is_tuple() == b.is_tuple()) {
+        List out = a.as_list();
+        out.insert(out.end(), b.as_list().begin(), b.as_list().end());
+        return a.is_tuple() ? Value::tuple(std::move(out)) : Value::list(std::move(out));
+      }
+      if (a.is_string())
+        throw Error("TypeError", "can only concatenate str (not \"" + type_name(b) + "\") to str",
+                    e.span);
+      if (a.is_list())
+        throw Error("TypeError",
+                    "can only concatenate " + type_name(a) + " (not \"" + type_name(b) + "\") to " +
+                        type_name(a),
+                    e.span);
+      unsupported("+", a, b, e.span);
+    case BinaryOp::Subtract:
+      if (numbers) return num_sub(a, b);
+      unsupported("-", a, b, e.span);
+    case BinaryOp::Multiply:
+      if (numbers) return num_mul(a, b);
+      if ((a.is_string() || a.is_list()) && is_int_like(b)) return repeat(a, b, limits_, e.span);
+      if ((b.is_string() || b.is_list()) && is_int_like(a)) return repeat(b, a, limits_, e.span);
+      if ((a.is_string() || a.is_list()) && (b.is_string() || b.is_list() || b.is_float()))
+        throw Error("TypeError",
+                    "can't multiply sequence by non-int of type '" + type_name(b) + "'", e.span);
+      unsupported("*", a, b, e.span);
+    case BinaryOp::Divide:
+      if (numbers) return num_truediv(a, b);
+      unsupported("/", a, b, e.span);
+    case BinaryOp::FloorDivide:
+      if (numbers) return num_floordiv(a, b);
+      unsupported("//", a, b, e.span);
+    case BinaryOp::Modulo:
+      if (numbers) return num_mod(a, b);
+      if (a.is_string()) return printf_format(a, b, e.span);
+      unsupported("%", a, b, e.span);
+    case BinaryOp::Power:
+      if (numbers) return num_pow(a, b);
+      unsupported("** or pow()", a, b, e.span);
+    case BinaryOp::Concat:
+      break;
   }
   return Value();
 }
@@ -127,13 +123,13 @@ bool Evaluator::compare(const Expr& e, const Scope& scope) {
   Value left = eval(*e.operands[0], scope);
   for (size_t i = 0; i < e.comparisons.size(); ++i) {
     Value right = eval(*e.operands[i + 1], scope);
-    const Span span = e.span;
     if (config_.strict) {
       refuse_strict(left, e.operands[i]->span);
       refuse_strict(right, e.operands[i + 1]->span);
     }
     bool result = false;
-    try {
+    {
+      const ErrorSpanScope error_span(e.span);
       switch (e.comparisons[i]) {
         case CompareOp::Equal:
           result = python_equal(left, right);
@@ -160,9 +156,6 @@ bool Evaluator::compare(const Expr& e, const Scope& scope) {
           result = !contains(right, left);
           break;
       }
-    } catch (Error& err) {
-      err.attach_span(span);
-      throw;
     }
     if (!result) return false;
     left = std::move(right);

@@ -75,6 +75,15 @@ using FunctionDef = FunctionDefOf<Call>;
 using FunctionDefPtr = std::shared_ptr<const FunctionDef>;
 using Registry = RegistryOf<Call>;
 
+// Functions bound to one value for one evaluation, as `functools.partial(f, value)` would
+// be (Mistral binds its functions to each evaluation's data). A name the variables do not
+// define is looked up here before the library's globals; the bound callable is made only
+// when a template names the function.
+struct BoundFunctions {
+  const Registry* functions = nullptr;
+  Value argument;
+};
+
 // Binds arguments like Python: positionals fill params in order, keywords by name, then
 // defaults; extra positionals go to *args and unknown keywords to **kwargs when declared.
 // Missing, duplicate or unexpected arguments throw Error("TypeError") with Python's message

@@ -41,21 +41,17 @@ struct Depth {
 Evaluator::~Evaluator() = default;
 
 Value Evaluator::call_node(const Node& node, const ScopePtr& scope, const Value* receiver) {
-  try {
-    if (!scope->defines_functions())
-      if (const CallSite* site = site_of(node, receiver != nullptr)) {
-        RawArgs dynamic;
-        if (receiver) dynamic.push_back(RawArg::of(*receiver));
-        return call_site(*site, node.name, node.span, scope, receiver, dynamic);
-      }
-    RawArgs args;
-    for (const auto& a : node.args) args.push_back(RawArg::of(a.get()));
-    RawKwargs kwargs;
-    return resolve_and_call(node.name, scope, args, kwargs, receiver, node.span);
-  } catch (Error& e) {
-    e.attach_span(node.span);
-    throw;
-  }
+  const ErrorSpanScope error_span(node.span);
+  if (!scope->defines_functions())
+    if (const CallSite* site = site_of(node, receiver != nullptr)) {
+      RawArgs dynamic;
+      if (receiver) dynamic.push_back(RawArg::of(*receiver));
+      return call_site(*site, node.name, node.span, scope, receiver, dynamic);
+    }
+  RawArgs args;
+  for (const auto& a : node.args) args.push_back(RawArg::of(a.get()));
+  RawKwargs kwargs;
+  return resolve_and_call(node.name, scope, args, kwargs, receiver, node.span);
 }
 
 const CallSite* Evaluator::site_of(const Node& node, bool method) {

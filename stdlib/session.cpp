@@ -57,7 +57,7 @@ Session::Session(Limits limits)
       yaql_(std::make_unique<yaql::Engine>(mistral_yaql_registry())),
       jinja_(std::make_unique<jinja::Engine>(jinja::builtin_library())),
       mistral_jinja_(std::make_unique<jinja::Engine>(jinja::builtin_library())) {
-  mistral_jinja_->set_extras(&mistral::jinja_filters(), nullptr);
+  mistral_jinja_->set_extra_filters(&mistral::jinja_filters());
 }
 
 void Session::set_workflow_context(std::shared_ptr<const WorkflowView> view, Value bindings) {

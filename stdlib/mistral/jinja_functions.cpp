@@ -75,20 +75,4 @@ const jinja::Registry& jinja_filters() {
   return functions;
 }
 
-void add_jinja_functions(jinja::Variables& variables, const Value& data) {
-  const jinja::Registry& functions = jinja_filters();
-  for (const std::string& name : functions.names()) {
-    jinja::FunctionDefPtr def = functions.find(name)->front();
-    variables.emplace_back(
-        name, jinja::make_callable("functools.partial(<function " + name + "_>)",
-                                   [def, data](jinja::Runtime& runtime, std::vector<Value> args,
-                                               jinja::Kwargs kwargs, Span span) {
-                                     args.insert(args.begin(), data);
-                                     jinja::Call call = jinja::bind_arguments(
-                                         runtime, *def, std::move(args), std::move(kwargs), span);
-                                     return def->impl(call);
-                                   }));
-  }
-}
-
 }  // namespace sirocco::mistral

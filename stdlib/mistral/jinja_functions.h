@@ -8,10 +8,8 @@
 
 namespace sirocco::mistral {
 
-// The functions as filters: `context` is the filtered value.
+// The functions as filters (`context` is the filtered value) and, bound to the data, as
+// the globals of a `lang: jinja` evaluation (jinja::BoundFunctions).
 const jinja::Registry& jinja_filters();
-
-// Adds the functions bound to `data` to the variables of a Jinja evaluation.
-void add_jinja_functions(jinja::Variables& variables, const Value& data);
 
 }  // namespace sirocco::mistral

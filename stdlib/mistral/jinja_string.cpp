@@ -18,11 +18,12 @@ Value evaluate_jinja_string(jinja::Engine& engine, std::string_view text, const 
   if (!first) throw Error("IndexError", "list index out of range");  // `patterns[0]`
   jinja::Variables variables{{"_", data}};
   for (auto& variable : context_variables(data)) variables.push_back(std::move(variable));
-  add_jinja_functions(variables, data);
+  const jinja::BoundFunctions functions{&jinja_filters(), data};
   const jinja::Environment& env = *jinja::find_environment("mistral");
   if (first->begin != 0 || first->end != text.size())
-    return Value::string(engine.render(text, env, variables, limits));
-  Value result = engine.evaluate(text.substr(2, text.size() - 4), env, variables, limits, false);
+    return Value::string(engine.render(text, env, variables, limits, &functions));
+  Value result =
+      engine.evaluate(text.substr(2, text.size() - 4), env, variables, limits, false, &functions);
   // Mistral calls str() on the result, which makes a StrictUndefined raise.
   if (const jinja::UndefinedObject* u = jinja::as_undefined(result); u && u->strict)
     jinja::raise_undefined(result);
