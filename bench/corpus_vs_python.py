@@ -5,8 +5,10 @@ reference (python3-yaql or python3-jinja2).
 Both sides read the same JSONL file and evaluate every case in one process on the same
 machine in the same run. The Python side is set up the way Mistral sets it up: YAQL with one
 engine and one root context, a child context per case (shared/conformance/README.md);
-Jinja with one environment of each kind, Mistral's rule for `lang: jinja`
-(shared/conformance/JINJA.md) and Mistral's functions bound per case.
+Jinja with one environment of each kind and, for `lang: jinja`, Mistral 15's own rule
+(shared/conformance/JINJA.md) and its own context: mistral.expressions.jinja_expression.
+get_jinja_context, which binds Mistral's twelve functions to the data for every evaluation,
+as Mistral does.
 
 cold: every case once (compile + evaluate), process start-up included for Sirocco.
 warm: the corpus ten times over; Python keeps its compiled expressions/templates, Sirocco
@@ -17,7 +19,6 @@ Usage: bench/corpus_vs_python.py CORPUS.jsonl [--sirocco build/sirocco] [--repea
 """
 
 import argparse
-import functools
 import json
 import os
 import re
@@ -32,6 +33,7 @@ try:
     import jinja2
     import jinja2.sandbox
     import yaql
+    from mistral.expressions import jinja_expression
     from yaql.language import factory
 except ImportError:  # a pyenv python shadows Debian's: re-run under Debian's
     if os.path.realpath(sys.executable) != DEBIAN_PYTHON and os.path.exists(DEBIAN_PYTHON):
@@ -73,10 +75,9 @@ class JinjaReference:
             'mistral': jinja2.sandbox.SandboxedEnvironment(
                 undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True),
         }
-        self.functions = {'json_dump': lambda context, data: json.dumps(data, indent=4),
-                          'env': lambda context: context['__env']}
-        for name, fn in self.functions.items():
-            self.envs['mistral'].filters[name] = fn
+        for name, fn in jinja_expression.get_jinja_context(None).items():
+            if name != '_':
+                self.envs['mistral'].filters[name] = fn.func
 
     def compile(self, case):
         lang, expr = case['lang'], case['expr']
@@ -99,12 +100,7 @@ class JinjaReference:
         if mode == 'literal':
             return code
         if case['lang'] == 'jinja':
-            ctx = {'_': data}
-            for name, fn in self.functions.items():
-                ctx[name] = functools.partial(fn, data)
-            if isinstance(data, dict):
-                for key in ('__env', '__execution', '__task_execution'):
-                    ctx[key] = data.get(key)
+            ctx = jinja_expression.get_jinja_context(data)
         else:
             ctx = data if isinstance(data, dict) else {}
         if mode == 'native':

@@ -1,9 +1,13 @@
 // Batch evaluation over JSON Lines.
 #include "cli/batch.h"
 
+#include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "interp/json.h"
+#include "interp/lru_cache.h"
 
 namespace sirocco::cli {
 
@@ -17,35 +21,63 @@ std::string error_line(const std::string& id_json, const std::string& type,
          ",\"message\":" + json_string(message) + "}}";
 }
 
-const Value* field(const Dict& d, const char* name) { return d.find(Value::string(name)); }
+// The text of a case's member; the last one when a key repeats (as parse_json keeps it).
+std::optional<std::string_view> member(const std::vector<JsonMember>& members, const char* key) {
+  for (auto it = members.rbegin(); it != members.rend(); ++it)
+    if (it->key == key) return it->text;
+  return std::nullopt;
+}
+
+// The data of recent cases by their JSON text, up to a total of kTextBytes of text. Values
+// are immutable, so cases that bring the same data (a workflow's context under many
+// expressions, a corpus run again) share one parse of it.
+class DataCache {
+ public:
+  Value parse(std::string_view text) {
+    const std::string key(text);
+    Value cached = values_.get(key);
+    if (!cached.is_null()) return cached;
+    Value parsed = parse_json(text);
+    values_.put(key, parsed, text.size());
+    return parsed;
+  }
+
+ private:
+  static constexpr size_t kTextBytes = 4 << 20;
+  LruCache<Value> values_{kTextBytes};
+};
 
 // Answers one batch line.
-std::string answer(const std::string& line, size_t line_number, Session& session) {
-  Value parsed;
+std::string answer(const std::string& line, size_t line_number, Session& session,
+                   DataCache& data_cache) {
+  std::optional<std::vector<JsonMember>> members;
   try {
-    parsed = parse_json(line);
+    members = json_object_members(line);
   } catch (const Error& e) {
     return error_line("null", "BatchLineError",
                       "line " + std::to_string(line_number) + ": " + e.message());
   }
-  if (!parsed.is_dict())
+  if (!members)
     return error_line("null", "BatchLineError",
                       "line " + std::to_string(line_number) + ": a case must be a JSON object");
-  const Dict& c = parsed.as_dict();
-  const Value* id = field(c, "id");
+  auto field = [&](const char* key) -> std::optional<Value> {
+    if (auto text = member(*members, key)) return parse_json(*text);
+    return std::nullopt;
+  };
+  const std::optional<Value> id = field("id");
   std::string id_json = id ? to_json(*id) : "null";
   try {
-    const Value* expr = field(c, "expr");
-    const Value* lang_field = field(c, "lang");
-    const Value* data = field(c, "data");
-    const Value* env = field(c, "env");
+    const std::optional<Value> expr = field("expr");
+    const std::optional<Value> lang_field = field("lang");
+    const std::optional<Value> env = field("env");
     Lang lang = Lang::Yaql;
     if (lang_field && (!lang_field->is_string() || !parse_lang(lang_field->as_string(), lang)))
       return error_line(id_json, "BatchLineError", "unknown lang " + to_json(*lang_field));
     if (!expr || (lang != Lang::MistralData && !expr->is_string()))
       return error_line(id_json, "BatchLineError", "a case needs a string \"expr\"");
     std::string env_name = env && env->is_string() ? env->as_string() : "mistral";
-    const Value input = data ? *data : Value();
+    const std::optional<std::string_view> data = member(*members, "data");
+    const Value input = data ? data_cache.parse(*data) : Value();
     Value result = lang == Lang::MistralData
                        ? session.evaluate_data(*expr, input)
                        : session.evaluate(lang, expr->as_string(), input, env_name);
@@ -64,10 +96,11 @@ std::string answer(const std::string& line, size_t line_number, Session& session
 size_t run_batch(std::istream& in, std::ostream& out, Session& session) {
   std::string line;
   size_t line_number = 0, answered = 0;
+  DataCache data_cache;
   while (std::getline(in, line)) {
     ++line_number;
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    out << answer(line, line_number, session) << '\n';
+    out << answer(line, line_number, session, data_cache) << '\n';
     ++answered;
   }
   out.flush();

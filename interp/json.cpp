@@ -46,14 +46,38 @@ class JsonParser {
       : begin_(text.data()), end_(text.data() + text.size()), p_(begin_) {}
 
   Value document() {
-    if (end_ - p_ >= 3 && std::memcmp(p_, "\xEF\xBB\xBF", 3) == 0) {
-      fail("Unexpected UTF-8 BOM (decode using utf-8-sig)", p_);
-    }
-    skip_whitespace();
+    start_document();
     Value v = value(0);
-    skip_whitespace();
-    if (p_ != end_) fail("Extra data", p_);
+    end_document();
     return v;
+  }
+
+  // The members of a document that is one object, each value left as its text but checked
+  // like document() checks it; nullopt for a valid document that is not an object.
+  std::optional<std::vector<JsonMember>> members() {
+    start_document();
+    if (p_ == end_ || *p_ != '{') {
+      skip_value(0);
+      end_document();
+      return std::nullopt;
+    }
+    std::vector<JsonMember> members;
+    ++p_;
+    skip_whitespace();
+    if (p_ < end_ && *p_ == '}') {
+      ++p_;
+    } else {
+      do {
+        if (p_ == end_ || *p_ != '"') fail("Expecting property name enclosed in double quotes", p_);
+        JsonMember& member = members.emplace_back(JsonMember{string(), {}});
+        expect_colon();
+        const char* text = p_;
+        skip_value(1);
+        member.text = std::string_view(text, static_cast<size_t>(p_ - text));
+      } while (!end_of_container('}'));
+    }
+    end_document();
+    return members;
   }
 
  private:
@@ -64,6 +88,39 @@ class JsonParser {
     throw Error("JSONDecodeError", std::string(what) + ": line " + std::to_string(pos.line) +
                                        " column " + std::to_string(pos.column) + " (char " +
                                        std::to_string(utf8::length(before)) + ")");
+  }
+
+  void start_document() {
+    if (end_ - p_ >= 3 && std::memcmp(p_, "\xEF\xBB\xBF", 3) == 0) {
+      fail("Unexpected UTF-8 BOM (decode using utf-8-sig)", p_);
+    }
+    skip_whitespace();
+  }
+
+  void end_document() {
+    skip_whitespace();
+    if (p_ != end_) fail("Extra data", p_);
+  }
+
+  // After a member's key: the ':' and the whitespace round it.
+  void expect_colon() {
+    skip_whitespace();
+    if (p_ == end_ || *p_ != ':') fail("Expecting ':' delimiter", p_);
+    ++p_;
+    skip_whitespace();
+  }
+
+  // After an item or member: true at the container's `close` (consumed), false after a ','.
+  bool end_of_container(char close) {
+    skip_whitespace();
+    if (p_ < end_ && *p_ == close) {
+      ++p_;
+      return true;
+    }
+    if (p_ == end_ || *p_ != ',') fail("Expecting ',' delimiter", p_);
+    ++p_;
+    skip_whitespace();
+    return false;
   }
 
   void skip_whitespace() {
@@ -128,20 +185,13 @@ class JsonParser {
       return Value::list({});
     }
     const size_t base = pending_items_.size();
-    for (;;) {
+    do {
       pending_items_.push_back(value(depth));
-      skip_whitespace();
-      if (p_ < end_ && *p_ == ']') {
-        ++p_;
-        List items(std::make_move_iterator(pending_items_.begin() + static_cast<ptrdiff_t>(base)),
-                   std::make_move_iterator(pending_items_.end()));
-        pending_items_.resize(base);
-        return Value::list(std::move(items));
-      }
-      if (p_ == end_ || *p_ != ',') fail("Expecting ',' delimiter", p_);
-      ++p_;
-      skip_whitespace();
-    }
+    } while (!end_of_container(']'));
+    List items(std::make_move_iterator(pending_items_.begin() + static_cast<ptrdiff_t>(base)),
+               std::make_move_iterator(pending_items_.end()));
+    pending_items_.resize(base);
+    return Value::list(std::move(items));
   }
 
   // Entries are collected like array items, then set into a dict sized once (a duplicate
@@ -155,23 +205,61 @@ class JsonParser {
       return Value::dict({});
     }
     const size_t base = pending_entries_.size();
-    for (;;) {
+    do {
       if (p_ == end_ || *p_ != '"') fail("Expecting property name enclosed in double quotes", p_);
       Value key = key_value();
-      skip_whitespace();
-      if (p_ == end_ || *p_ != ':') fail("Expecting ':' delimiter", p_);
-      ++p_;
-      skip_whitespace();
+      expect_colon();
       Value item = value(depth);
       pending_entries_.emplace_back(std::move(key), std::move(item));
-      skip_whitespace();
-      if (p_ < end_ && *p_ == '}') {
+    } while (!end_of_container('}'));
+    return Value::dict(take_entries(base));
+  }
+
+  // A value at p_ checked and passed over, nothing built.
+  void skip_value(int depth) {
+    if (p_ == end_) fail("Expecting value", p_);
+    switch (*p_) {
+      case '"':
+        skipped_text_.clear();
+        string_into(skipped_text_);
+        return;
+      case '{':
+        enter(++depth);
         ++p_;
-        return Value::dict(take_entries(base));
-      }
-      if (p_ == end_ || *p_ != ',') fail("Expecting ',' delimiter", p_);
-      ++p_;
-      skip_whitespace();
+        skip_whitespace();
+        if (p_ < end_ && *p_ == '}') {
+          ++p_;
+          return;
+        }
+        do {
+          if (p_ == end_ || *p_ != '"')
+            fail("Expecting property name enclosed in double quotes", p_);
+          skipped_text_.clear();
+          string_into(skipped_text_);
+          expect_colon();
+          skip_value(depth);
+        } while (!end_of_container('}'));
+        return;
+      case '[':
+        enter(++depth);
+        ++p_;
+        skip_whitespace();
+        if (p_ < end_ && *p_ == ']') {
+          ++p_;
+          return;
+        }
+        do {
+          skip_value(depth);
+        } while (!end_of_container(']'));
+        return;
+      case '-':
+        if (!literal("-Infinity")) number_text();
+        return;
+      default:
+        if (is_digit(*p_))
+          number_text();
+        else
+          value(depth);  // a literal, nothing to build, or the error there
     }
   }
 
@@ -214,10 +302,15 @@ class JsonParser {
   // stay small.
   [[gnu::noinline]] Value string_value() { return Value::string(string()); }
 
-  // A string at the opening quote; leaves p_ past the closing quote.
   std::string string() {
-    const char* start = p_++;
     std::string out;
+    string_into(out);
+    return out;
+  }
+
+  // A string at the opening quote, decoded into `out`; leaves p_ past the closing quote.
+  void string_into(std::string& out) {
+    const char* start = p_++;
     for (;;) {
       const char* run = p_;
       unsigned char high_bits = 0;
@@ -229,7 +322,7 @@ class JsonParser {
       if (p_ == end_) fail("Unterminated string starting at", start);
       if (*p_ == '"') {
         ++p_;
-        return out;
+        return;
       }
       if (*p_ != '\\') fail("Invalid control character at", p_);
       escape(out, start);
@@ -303,6 +396,14 @@ class JsonParser {
   // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)? ; a fraction or exponent makes a float.
   [[gnu::noinline]] Value number() {
     const char* start = p_;
+    const bool is_float = number_text();
+    const std::string_view text(start, static_cast<size_t>(p_ - start));
+    return is_float ? Value::number(parse_double(text)) : integer(text);
+  }
+
+  // Passes over a number's text; true when it is a float's.
+  bool number_text() {
+    const char* start = p_;
     const char* q = p_;
     if (*q == '-') ++q;
     if (q == end_ || !is_digit(*q)) fail("Expecting value", start);
@@ -327,8 +428,7 @@ class JsonParser {
       }
     }
     p_ = q;
-    const std::string_view text(start, static_cast<size_t>(q - start));
-    return is_float ? Value::number(parse_double(text)) : integer(text);
+    return is_float;
   }
 
   static Value integer(std::string_view text) {
@@ -354,6 +454,7 @@ class JsonParser {
   const char* p_;
   std::vector<Value> pending_items_;          // of the arrays being parsed
   std::vector<Dict::Entry> pending_entries_;  // of the objects being parsed
+  std::string skipped_text_;                  // a skipped string's decoded text, unused
 };
 
 // --- writing --------------------------------------------------------------------------------
@@ -544,6 +645,10 @@ class JsonWriter {
 }  // namespace
 
 Value parse_json(std::string_view text) { return JsonParser(text).document(); }
+
+std::optional<std::vector<JsonMember>> json_object_members(std::string_view text) {
+  return JsonParser(text).members();
+}
 
 std::string to_json(const Value& v, int indent) {
   std::string out;

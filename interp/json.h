@@ -1,8 +1,10 @@
 // JSON in and out of Values, following the CLI contract of design.md.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "interp/value.h"
 
@@ -15,6 +17,15 @@ namespace sirocco {
 // kMaxJsonDepth nested arrays/objects.
 inline constexpr int kMaxJsonDepth = 1000;
 Value parse_json(std::string_view text);
+
+// The members of a JSON text that is one object, in order, each key with its value's text
+// (for parse_json, when and if the value is wanted). The whole text is checked and fails
+// as parse_json would; std::nullopt for valid JSON that is not an object.
+struct JsonMember {
+  std::string key;
+  std::string_view text;
+};
+std::optional<std::vector<JsonMember>> json_object_members(std::string_view text);
 
 // Writes a Value as JSON: floats in Python repr (NaN, Infinity, -Infinity tokens), sets
 // as arrays, datetimes as ISO 8601 strings, timespans as seconds, non-string dict keys as

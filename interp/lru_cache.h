@@ -1,4 +1,6 @@
-// A small bounded LRU map, used for compiled expressions and compiled regexes.
+// A bounded LRU map, used for compiled expressions, compiled regexes and parsed batch data.
+// Each entry has a cost (1 unless given); the least recently used entries go when the total
+// passes the capacity.
 #pragma once
 
 #include <list>
@@ -20,22 +22,24 @@ class LruCache {
     auto it = index_.find(key);
     if (it == index_.end()) return V();
     order_.splice(order_.begin(), order_, it->second);
-    return it->second->second;
+    return it->second->value;
   }
 
-  void put(const std::string& key, V value) {
+  void put(const std::string& key, V value, size_t cost = 1) {
     std::lock_guard<std::mutex> lock(mu_);
-    if (capacity_ == 0) return;
+    if (cost > capacity_) return;
     auto it = index_.find(key);
     if (it != index_.end()) {
-      it->second->second = std::move(value);
-      order_.splice(order_.begin(), order_, it->second);
-      return;
+      total_cost_ -= it->second->cost;
+      order_.erase(it->second);
+      index_.erase(it);
     }
-    order_.emplace_front(key, std::move(value));
+    order_.push_front(Entry{key, std::move(value), cost});
     index_[key] = order_.begin();
-    if (order_.size() > capacity_) {
-      index_.erase(order_.back().first);
+    total_cost_ += cost;
+    while (total_cost_ > capacity_) {
+      total_cost_ -= order_.back().cost;
+      index_.erase(order_.back().key);
       order_.pop_back();
     }
   }
@@ -43,9 +47,15 @@ class LruCache {
   size_t size() const { return order_.size(); }
 
  private:
+  struct Entry {
+    std::string key;
+    V value;
+    size_t cost;
+  };
   size_t capacity_;
-  std::list<std::pair<std::string, V>> order_;
-  std::unordered_map<std::string, typename std::list<std::pair<std::string, V>>::iterator> index_;
+  size_t total_cost_ = 0;
+  std::list<Entry> order_;
+  std::unordered_map<std::string, typename std::list<Entry>::iterator> index_;
   std::mutex mu_;
 };
 

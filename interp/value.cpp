@@ -393,118 +393,136 @@ size_t hash_value(const Value& v) {
 
 // --- Dict and Set ---------------------------------------------------------------------------
 
+size_t PositionIndex::home(size_t hash) const {
+  return static_cast<size_t>((static_cast<uint64_t>(hash) * 0x9E3779B97F4A7C15ull) >> shift_);
+}
+
+void PositionIndex::place(size_t hash, size_t position) {
+  const size_t mask = slots_.size() - 1;
+  for (size_t s = home(hash);; s = (s + 1) & mask) {
+    if (slots_[s].position_plus_one == 0) {
+      slots_[s] = Slot{static_cast<uint32_t>(position + 1), static_cast<uint32_t>(hash)};
+      return;
+    }
+  }
+}
+
+template <class KeyAt>
+void PositionIndex::rebuild(size_t count, const KeyAt& key_at) {
+  unsigned bits = 4;
+  while ((size_t{1} << bits) < count * 2) ++bits;
+  slots_.assign(size_t{1} << bits, Slot{0, 0});
+  shift_ = 64 - bits;
+  for (size_t i = 0; i < count; ++i) place(hash_value(key_at(i)), i);
+}
+
+template <class Key, class KeyAt>
+size_t PositionIndex::find(const Key& key, size_t hash, const KeyAt& key_at) const {
+  const size_t mask = slots_.size() - 1;
+  for (size_t s = home(hash);; s = (s + 1) & mask) {
+    const Slot& slot = slots_[s];
+    if (slot.position_plus_one == 0) return kAbsent;
+    if (slot.hash_bits == static_cast<uint32_t>(hash) &&
+        equals(key_at(slot.position_plus_one - 1), key))
+      return slot.position_plus_one - 1;
+  }
+}
+
+template <class KeyAt>
+void PositionIndex::add(size_t hash, size_t count, const KeyAt& key_at) {
+  if (count * 2 > slots_.size())
+    rebuild(count, key_at);
+  else
+    place(hash, count - 1);
+}
+
 namespace {
 // Up to this many entries a linear scan beats hashing; past it the hash index is kept.
 constexpr size_t kLinearLimit = 8;
-}  // namespace
 
-void Dict::build_index() {
-  index_.clear();
-  index_.reserve(entries_.size() * 2);
-  for (uint32_t i = 0; i < entries_.size(); ++i) index_.emplace(entries_[i].first, i);
+const Value& key_of(const Dict::Entry& entry) { return entry.first; }
+const Value& key_of(const Value& item) { return item; }
+
+// The key at a position of a Dict's entries or a Set's items.
+template <class Item>
+auto keys_of(const std::vector<Item>& items) {
+  return [&items](size_t position) -> const Value& { return key_of(items[position]); };
 }
 
-void Dict::set(Value key, Value value) {
-  if (index_.empty()) {
-    for (Entry& entry : entries_) {
-      if (equals(entry.first, key)) {
-        entry.second = std::move(value);
-        return;
-      }
-    }
-    entries_.emplace_back(std::move(key), std::move(value));
-    if (entries_.size() > kLinearLimit) build_index();
+// The position of `key` in `items`: by a scan while there is no index, else by the index.
+template <class Item>
+size_t position_of(const std::vector<Item>& items, const PositionIndex& index, const Value& key,
+                   size_t hash) {
+  if (!index.empty()) return index.find(key, hash, keys_of(items));
+  for (size_t i = 0; i < items.size(); ++i)
+    if (equals(key_of(items[i]), key)) return i;
+  return PositionIndex::kAbsent;
+}
+
+// Appends a new item and keeps the index: made past kLinearLimit items, charged to the budget.
+template <class Item>
+void append(std::vector<Item>& items, PositionIndex& index, Item item, size_t hash) {
+  items.push_back(std::move(item));
+  if (index.empty()) {
+    if (items.size() > kLinearLimit) index.rebuild(items.size(), keys_of(items));
     return;
   }
-  auto [it, inserted] = index_.try_emplace(key, static_cast<uint32_t>(entries_.size()));
-  if (inserted) {
-    if (entries_.size() % kBudgetCheckInterval == 0) charge_items(entries_.size());
-    entries_.emplace_back(std::move(key), std::move(value));
-  } else {
-    entries_[it->second].second = std::move(value);
+  if (items.size() % kBudgetCheckInterval == 0) charge_items(items.size());
+  index.add(hash, items.size(), keys_of(items));
+}
+
+// Removes the item at `position`; the index is remade (positions after it move).
+template <class Item>
+void remove(std::vector<Item>& items, PositionIndex& index, size_t position) {
+  items.erase(items.begin() + static_cast<ptrdiff_t>(position));
+  if (items.size() <= kLinearLimit)
+    index.clear();
+  else
+    index.rebuild(items.size(), keys_of(items));
+}
+
+// Hashing is needed once an index exists; before that a scan compares keys directly.
+size_t hash_if_indexed(const PositionIndex& index, const Value& key) {
+  return index.empty() ? 0 : hash_value(key);
+}
+}  // namespace
+
+void Dict::set(Value key, Value value) {
+  const size_t hash = hash_if_indexed(index_, key);
+  if (const size_t at = position_of(entries_, index_, key, hash); at != PositionIndex::kAbsent) {
+    entries_[at].second = std::move(value);
+    return;
   }
+  append(entries_, index_, Entry(std::move(key), std::move(value)), hash);
 }
 
 const Value* Dict::find(const Value& key) const {
-  if (index_.empty()) {
-    for (const Entry& entry : entries_) {
-      if (equals(entry.first, key)) return &entry.second;
-    }
-    return nullptr;
-  }
-  auto it = index_.find(key);
-  return it == index_.end() ? nullptr : &entries_[it->second].second;
+  const size_t at = position_of(entries_, index_, key, hash_if_indexed(index_, key));
+  return at == PositionIndex::kAbsent ? nullptr : &entries_[at].second;
 }
 
 bool Dict::erase(const Value& key) {
-  if (index_.empty()) {
-    auto it = std::find_if(entries_.begin(), entries_.end(),
-                           [&](const Entry& e) { return equals(e.first, key); });
-    if (it == entries_.end()) return false;
-    entries_.erase(it);
-    return true;
-  }
-  auto it = index_.find(key);
-  if (it == index_.end()) return false;
-  const size_t position = it->second;
-  index_.erase(it);
-  entries_.erase(entries_.begin() + static_cast<ptrdiff_t>(position));
-  if (entries_.size() <= kLinearLimit) {
-    index_.clear();
-  } else {
-    for (auto& slot : index_) slot.second -= slot.second > position;
-  }
+  const size_t at = position_of(entries_, index_, key, hash_if_indexed(index_, key));
+  if (at == PositionIndex::kAbsent) return false;
+  remove(entries_, index_, at);
   return true;
 }
 
-void Set::build_index() {
-  index_.clear();
-  index_.reserve(items_.size() * 2);
-  for (uint32_t i = 0; i < items_.size(); ++i) index_.emplace(items_[i], i);
-}
-
 bool Set::insert(Value v) {
-  if (index_.empty()) {
-    for (const Value& item : items_) {
-      if (equals(item, v)) return false;
-    }
-    items_.push_back(std::move(v));
-    if (items_.size() > kLinearLimit) build_index();
-    return true;
-  }
-  auto [it, inserted] = index_.try_emplace(v, static_cast<uint32_t>(items_.size()));
-  if (!inserted) return false;
-  if (items_.size() % kBudgetCheckInterval == 0) charge_items(items_.size());
-  items_.push_back(std::move(v));
+  const size_t hash = hash_if_indexed(index_, v);
+  if (position_of(items_, index_, v, hash) != PositionIndex::kAbsent) return false;
+  append(items_, index_, std::move(v), hash);
   return true;
 }
 
 bool Set::contains(const Value& v) const {
-  if (index_.empty()) {
-    return std::any_of(items_.begin(), items_.end(),
-                       [&](const Value& item) { return equals(item, v); });
-  }
-  return index_.count(v) != 0;
+  return position_of(items_, index_, v, hash_if_indexed(index_, v)) != PositionIndex::kAbsent;
 }
 
 bool Set::erase(const Value& v) {
-  if (index_.empty()) {
-    auto it = std::find_if(items_.begin(), items_.end(),
-                           [&](const Value& item) { return equals(item, v); });
-    if (it == items_.end()) return false;
-    items_.erase(it);
-    return true;
-  }
-  auto it = index_.find(v);
-  if (it == index_.end()) return false;
-  const size_t position = it->second;
-  index_.erase(it);
-  items_.erase(items_.begin() + static_cast<ptrdiff_t>(position));
-  if (items_.size() <= kLinearLimit) {
-    index_.clear();
-  } else {
-    for (auto& slot : index_) slot.second -= slot.second > position;
-  }
+  const size_t at = position_of(items_, index_, v, hash_if_indexed(index_, v));
+  if (at == PositionIndex::kAbsent) return false;
+  remove(items_, index_, at);
   return true;
 }
 

@@ -15,9 +15,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
+
+#include "interp/position_index.h"
 
 namespace sirocco {
 
@@ -205,9 +206,8 @@ class Dict {
   std::vector<Entry>::const_iterator end() const { return entries_.end(); }
 
  private:
-  void build_index();
   std::vector<Entry> entries_;
-  std::unordered_map<Value, uint32_t, ValueHash, ValueEq> index_;  // used past a few entries
+  PositionIndex index_;  // used past a few entries
 };
 
 // Unordered set of hashable values; iterates in insertion order so output is stable. Inside
@@ -225,9 +225,8 @@ class Set {
   std::vector<Value>::const_iterator end() const { return items_.end(); }
 
  private:
-  void build_index();
   std::vector<Value> items_;
-  std::unordered_map<Value, uint32_t, ValueHash, ValueEq> index_;  // used past a few items
+  PositionIndex index_;  // used past a few items
 };
 
 class DictObject final : public Object {

@@ -3,47 +3,62 @@
 
 #include <cmath>
 #include <limits>
-#include <regex>
 #include <string>
 
 #include "interp/error.h"
 #include "interp/number.h"
+#include "stdlib/yaql/regex_engine.h"
 
 namespace sirocco::mistral {
 
 namespace {
 
-const std::regex& bool_pattern() {
-  static const std::regex re(
-      "yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF");
+namespace pyregex = yaql::pyregex;
+
+// PyYAML's resolver patterns, which are Python regexes, each matched against a whole scalar
+// with Python `re` semantics on PCRE2 (compiling them costs microseconds, not std::regex's
+// milliseconds at start-up).
+using pyregex::RegexPtr;
+
+RegexPtr whole(const char* pattern) { return pyregex::compile(pattern, pyregex::Flags{}); }
+
+const RegexPtr& bool_pattern() {
+  static const RegexPtr re =
+      whole("\\A(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)\\Z");
   return re;
 }
-const std::regex& float_pattern() {
-  static const std::regex re(
-      "[-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+][0-9]+)?|\\.[0-9_]+(?:[eE][-+][0-9]+)?"
-      "|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN)");
+const RegexPtr& float_pattern() {
+  static const RegexPtr re = whole(
+      "\\A(?:[-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+][0-9]+)?|\\.[0-9_]+(?:[eE][-+][0-9]+)?"
+      "|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))"
+      "\\Z");
   return re;
 }
-const std::regex& int_pattern() {
-  static const std::regex re(
-      "[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+"
-      "|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+");
+const RegexPtr& int_pattern() {
+  static const RegexPtr re = whole(
+      "\\A(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+"
+      "|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)\\Z");
   return re;
 }
-const std::regex& null_pattern() {
-  static const std::regex re("~|null|Null|NULL|");
+const RegexPtr& null_pattern() {
+  static const RegexPtr re = whole("\\A(?:~|null|Null|NULL|)\\Z");
   return re;
 }
-const std::regex& timestamp_pattern() {
-  static const std::regex re(
-      "([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})"
+const RegexPtr& timestamp_pattern() {
+  static const RegexPtr re = whole(
+      "\\A([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})"
       "(?:(?:[Tt]|[ \\t]+)([0-9]{1,2}):([0-9]{2}):([0-9]{2})(?:\\.([0-9]*))?"
-      "(?:[ \\t]*(Z|([-+])([0-9]{1,2})(?::([0-9]{2}))?))?)?");
+      "(?:[ \\t]*(Z|([-+])([0-9]{1,2})(?::([0-9]{2}))?))?)?\\Z");
   return re;
 }
 
-bool full_match(std::string_view text, const std::regex& re) {
-  return std::regex_match(text.begin(), text.end(), re);
+bool full_match(std::string_view text, const RegexPtr& re, pyregex::Match& m) {
+  return re->find(text, 0, true, m);
+}
+
+bool full_match(std::string_view text, const RegexPtr& re) {
+  pyregex::Match m;
+  return full_match(text, re, m);
 }
 
 std::string without_underscores(std::string_view text) {
@@ -131,22 +146,23 @@ int days_in_month(int64_t y, int64_t m) {
 // A timestamp as a datetime: naive without a zone (a bare date is midnight, naive),
 // shown in its own offset with one.
 Value construct_timestamp(std::string_view text) {
-  std::match_results<std::string_view::const_iterator> m;
-  if (!std::regex_match(text.begin(), text.end(), m, timestamp_pattern()))
+  pyregex::Match m;
+  if (!full_match(text, timestamp_pattern(), m))
     throw Error("ConstructorError", "could not read a timestamp from '" + std::string(text) + "'");
-  auto number = [&](int i) { return m[i].matched ? std::stoll(m[i].str()) : 0; };
+  auto group = [&](size_t i) { return std::string(m.matched(i) ? m.text(text, i) : ""); };
+  auto number = [&](size_t i) { return m.matched(i) ? std::stoll(group(i)) : 0; };
   const int64_t year = number(1), month = number(2), day = number(3);
   const int64_t hour = number(4), minute = number(5), second = number(6);
   if (month < 1 || month > 12 || day < 1 || day > days_in_month(year, month) || hour > 23 ||
       minute > 59 || second > 59)
     throw Error("ValueError", "timestamp out of range: '" + std::string(text) + "'");
-  std::string fraction = m[7].matched ? m[7].str() : "";
+  std::string fraction = group(7);
   fraction = (fraction + "000000").substr(0, 6);
   int64_t offset_sec = 0;
-  const bool aware = m[8].matched;
-  if (aware && m[8].str() != "Z") {
+  const bool aware = m.matched(8);
+  if (aware && group(8) != "Z") {
     offset_sec = number(10) * 3600 + number(11) * 60;
-    if (m[9].str() == "-") offset_sec = -offset_sec;
+    if (group(9) == "-") offset_sec = -offset_sec;
   }
   const int64_t wall =
       ((days_from_civil(year, month, day) * 24 + hour) * 60 + minute) * 60 + second;
