@@ -102,56 +102,88 @@ TEST(Json, DuplicateKeysKeepTheFirstPositionAndTheLastValue) {
   EXPECT_EQ(many.as_dict().find(Value::string("k10"))->as_small_int(), 10);
 }
 
+// Bad texts and str() of the JSONDecodeError python3's json.loads raises for each.
+const std::pair<std::string, std::string> kBadTexts[] = {
+    {"", "Expecting value: line 1 column 1 (char 0)"},
+    {" ", "Expecting value: line 1 column 2 (char 1)"},
+    {"[", "Expecting value: line 1 column 2 (char 1)"},
+    {"[1,", "Expecting value: line 1 column 4 (char 3)"},
+    {"[1,]", "Expecting value: line 1 column 4 (char 3)"},
+    {"{\"a\":1,}", "Expecting property name enclosed in double quotes: line 1 column 8 (char 7)"},
+    {"{", "Expecting property name enclosed in double quotes: line 1 column 2 (char 1)"},
+    {"{\"a\"", "Expecting ':' delimiter: line 1 column 5 (char 4)"},
+    {"{\"a\" 1}", "Expecting ':' delimiter: line 1 column 6 (char 5)"},
+    {"{\"a\":1 \"b\"}", "Expecting ',' delimiter: line 1 column 8 (char 7)"},
+    {"[1 2]", "Expecting ',' delimiter: line 1 column 4 (char 3)"},
+    {"01", "Extra data: line 1 column 2 (char 1)"},
+    {"1.", "Extra data: line 1 column 2 (char 1)"},
+    {"-", "Expecting value: line 1 column 1 (char 0)"},
+    {"\"abc", "Unterminated string starting at: line 1 column 1 (char 0)"},
+    {"\"a\\x\"", "Invalid \\escape: line 1 column 3 (char 2)"},
+    {"\"\\u12\"", "Invalid \\uXXXX escape: line 1 column 3 (char 2)"},
+    {"\"a\tb\"", "Invalid control character at: line 1 column 3 (char 2)"},
+    {"nul", "Expecting value: line 1 column 1 (char 0)"},
+    {"tru", "Expecting value: line 1 column 1 (char 0)"},
+    {"{1:2}", "Expecting property name enclosed in double quotes: line 1 column 2 (char 1)"},
+    {"1 2", "Extra data: line 1 column 3 (char 2)"},
+    {"[1]]", "Extra data: line 1 column 4 (char 3)"},
+    {"-NaN", "Expecting value: line 1 column 1 (char 0)"},
+    {"\"é", "Unterminated string starting at: line 1 column 1 (char 0)"},
+    {"[\n1,\n x]", "Expecting value: line 3 column 2 (char 6)"},
+    {"\"é\" x", "Extra data: line 1 column 5 (char 4)"},
+    {".5", "Expecting value: line 1 column 1 (char 0)"},
+    {"+1", "Expecting value: line 1 column 1 (char 0)"},
+    {"[-]", "Expecting value: line 1 column 2 (char 1)"},
+    {"{\"a\":1}x", "Extra data: line 1 column 8 (char 7)"},
+    {"{\"a\":}", "Expecting value: line 1 column 6 (char 5)"},
+    {"[tru]", "Expecting value: line 1 column 2 (char 1)"},
+    {"\"\\", "Unterminated string starting at: line 1 column 1 (char 0)"},
+    {"\"\\u", "Invalid \\uXXXX escape: line 1 column 3 (char 2)"},
+    {"1e", "Extra data: line 1 column 2 (char 1)"},
+    {"1.5e+", "Extra data: line 1 column 4 (char 3)"},
+    {"[1.]", "Expecting ',' delimiter: line 1 column 3 (char 2)"},
+    {"infinity", "Expecting value: line 1 column 1 (char 0)"},
+    {"\xEF\xBB\xBF"
+     "1",
+     "Unexpected UTF-8 BOM (decode using utf-8-sig): line 1 column 1 (char 0)"},
+    {"\"\\ud800\\u12\"", "Invalid \\uXXXX escape: line 1 column 9 (char 8)"},
+    {"{\"é\":1,}", "Expecting property name enclosed in double quotes: line 1 column 8 (char 7)"},
+};
+
 TEST(Json, BadInputGivesPythonsMessages) {
-  // str() of the JSONDecodeError python3's json.loads raises for the same text.
-  const std::pair<std::string, std::string> cases[] = {
-      {"", "Expecting value: line 1 column 1 (char 0)"},
-      {" ", "Expecting value: line 1 column 2 (char 1)"},
-      {"[", "Expecting value: line 1 column 2 (char 1)"},
-      {"[1,", "Expecting value: line 1 column 4 (char 3)"},
-      {"[1,]", "Expecting value: line 1 column 4 (char 3)"},
-      {"{\"a\":1,}", "Expecting property name enclosed in double quotes: line 1 column 8 (char 7)"},
-      {"{", "Expecting property name enclosed in double quotes: line 1 column 2 (char 1)"},
-      {"{\"a\"", "Expecting ':' delimiter: line 1 column 5 (char 4)"},
-      {"{\"a\" 1}", "Expecting ':' delimiter: line 1 column 6 (char 5)"},
-      {"{\"a\":1 \"b\"}", "Expecting ',' delimiter: line 1 column 8 (char 7)"},
-      {"[1 2]", "Expecting ',' delimiter: line 1 column 4 (char 3)"},
-      {"01", "Extra data: line 1 column 2 (char 1)"},
-      {"1.", "Extra data: line 1 column 2 (char 1)"},
-      {"-", "Expecting value: line 1 column 1 (char 0)"},
-      {"\"abc", "Unterminated string starting at: line 1 column 1 (char 0)"},
-      {"\"a\\x\"", "Invalid \\escape: line 1 column 3 (char 2)"},
-      {"\"\\u12\"", "Invalid \\uXXXX escape: line 1 column 3 (char 2)"},
-      {"\"a\tb\"", "Invalid control character at: line 1 column 3 (char 2)"},
-      {"nul", "Expecting value: line 1 column 1 (char 0)"},
-      {"tru", "Expecting value: line 1 column 1 (char 0)"},
-      {"{1:2}", "Expecting property name enclosed in double quotes: line 1 column 2 (char 1)"},
-      {"1 2", "Extra data: line 1 column 3 (char 2)"},
-      {"[1]]", "Extra data: line 1 column 4 (char 3)"},
-      {"-NaN", "Expecting value: line 1 column 1 (char 0)"},
-      {"\"é", "Unterminated string starting at: line 1 column 1 (char 0)"},
-      {"[\n1,\n x]", "Expecting value: line 3 column 2 (char 6)"},
-      {"\"é\" x", "Extra data: line 1 column 5 (char 4)"},
-      {".5", "Expecting value: line 1 column 1 (char 0)"},
-      {"+1", "Expecting value: line 1 column 1 (char 0)"},
-      {"[-]", "Expecting value: line 1 column 2 (char 1)"},
-      {"{\"a\":1}x", "Extra data: line 1 column 8 (char 7)"},
-      {"{\"a\":}", "Expecting value: line 1 column 6 (char 5)"},
-      {"[tru]", "Expecting value: line 1 column 2 (char 1)"},
-      {"\"\\", "Unterminated string starting at: line 1 column 1 (char 0)"},
-      {"\"\\u", "Invalid \\uXXXX escape: line 1 column 3 (char 2)"},
-      {"1e", "Extra data: line 1 column 2 (char 1)"},
-      {"1.5e+", "Extra data: line 1 column 4 (char 3)"},
-      {"[1.]", "Expecting ',' delimiter: line 1 column 3 (char 2)"},
-      {"infinity", "Expecting value: line 1 column 1 (char 0)"},
-      {"\xEF\xBB\xBF"
-       "1",
-       "Unexpected UTF-8 BOM (decode using utf-8-sig): line 1 column 1 (char 0)"},
-      {"\"\\ud800\\u12\"", "Invalid \\uXXXX escape: line 1 column 9 (char 8)"},
-      {"{\"é\":1,}", "Expecting property name enclosed in double quotes: line 1 column 8 (char 7)"},
-  };
-  for (const auto& [text, message] : cases) {
+  for (const auto& [text, message] : kBadTexts) {
     EXPECT_EQ(error_of(text), "JSONDecodeError: " + message) << text;
+  }
+}
+
+TEST(JsonMembers, GiveEachKeyWithItsValuesText) {
+  const auto members =
+      json_object_members(R"( {"id": 7, "d\u00e9": {"a": [1, "x"]}, "id": "last"} )");
+  ASSERT_TRUE(members);
+  ASSERT_EQ(members->size(), 3u);
+  EXPECT_EQ((*members)[0].key, "id");
+  EXPECT_EQ((*members)[0].text, "7");
+  EXPECT_EQ((*members)[1].key, "dé");
+  EXPECT_EQ((*members)[1].text, R"({"a": [1, "x"]})");
+  EXPECT_EQ((*members)[2].text, R"("last")");
+  EXPECT_TRUE(json_object_members("{}")->empty());
+  EXPECT_FALSE(json_object_members("[1, {\"a\": 2}]"));
+  EXPECT_FALSE(json_object_members("\"text\""));
+}
+
+TEST(JsonMembers, CheckTheWholeTextAsParsingDoes) {
+  for (const auto& [text, message] : kBadTexts) {
+    try {
+      json_object_members(text);
+      ADD_FAILURE() << "no error for " << text;
+    } catch (const Error& e) {
+      EXPECT_EQ(e.message(), message) << text;
+    }
+  }
+  for (const char* bad : {"{\"a\": [1, \"\\x\"]}", "{\"a\": {\"b\": tru}}", "{\"a\": \"\xff\"}",
+                          "{\"a\": 1e}", "{\"a\": -}", "{\"a\": [}"}) {
+    EXPECT_THROW(json_object_members(bad), Error) << bad;
+    EXPECT_THROW(parse_json(bad), Error) << bad;
   }
 }
 

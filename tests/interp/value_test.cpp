@@ -276,6 +276,21 @@ TEST(Dict, EraseKeepsTheIndexConsistent) {
   }
 }
 
+TEST(Dict, ManyKeysWithOneStrideAllStayFindable) {
+  // Ints hash to themselves: keys a power of two apart share their low bits.
+  Dict d;
+  constexpr int kKeys = 5000;
+  for (int i = 0; i < kKeys; ++i) d.set(I(int64_t{i} << 20), I(i));
+  for (int i = 0; i < kKeys; ++i) d.set(S("k" + std::to_string(i)), I(-i));
+  ASSERT_EQ(d.size(), 2u * kKeys);
+  for (int i = 0; i < kKeys; i += 7) {
+    EXPECT_EQ(d.find(F(static_cast<double>(int64_t{i} << 20)))->as_small_int(), i);
+    EXPECT_EQ(d.find(S("k" + std::to_string(i)))->as_small_int(), -i);
+  }
+  EXPECT_EQ(d.find(I(1)), nullptr);
+  EXPECT_EQ(d.find(S("k" + std::to_string(kKeys))), nullptr);
+}
+
 TEST(Set, InsertsOncePerEqualValue) {
   for (int n : {4, 30}) {
     Set s;
