@@ -220,8 +220,7 @@ class JsonParser {
     if (p_ == end_) fail("Expecting value", p_);
     switch (*p_) {
       case '"':
-        skipped_text_.clear();
-        string_into(skipped_text_);
+        string_into(nullptr);
         return;
       case '{':
         enter(++depth);
@@ -234,8 +233,7 @@ class JsonParser {
         do {
           if (p_ == end_ || *p_ != '"')
             fail("Expecting property name enclosed in double quotes", p_);
-          skipped_text_.clear();
-          string_into(skipped_text_);
+          string_into(nullptr);
           expect_colon();
           skip_value(depth);
         } while (!end_of_container('}'));
@@ -304,12 +302,13 @@ class JsonParser {
 
   std::string string() {
     std::string out;
-    string_into(out);
+    string_into(&out);
     return out;
   }
 
-  // A string at the opening quote, decoded into `out`; leaves p_ past the closing quote.
-  void string_into(std::string& out) {
+  // A string at the opening quote, decoded into `out` (checked only when it is null);
+  // leaves p_ past the closing quote.
+  void string_into(std::string* out) {
     const char* start = p_++;
     for (;;) {
       const char* run = p_;
@@ -318,7 +317,7 @@ class JsonParser {
       if (high_bits & 0x80 && !utf8::valid(std::string_view(run, static_cast<size_t>(p_ - run)))) {
         fail("Invalid UTF-8 in string", run);
       }
-      out.append(run, p_);
+      if (out) out->append(run, p_);
       if (p_ == end_) fail("Unterminated string starting at", start);
       if (*p_ == '"') {
         ++p_;
@@ -329,38 +328,41 @@ class JsonParser {
     }
   }
 
-  // An escape at the backslash.
-  void escape(std::string& out, const char* string_start) {
+  // An escape at the backslash, decoded into `out` unless it is null.
+  void escape(std::string* out, const char* string_start) {
     const char* backslash = p_++;
     if (p_ == end_) fail("Unterminated string starting at", string_start);
-    char c = *p_++;
+    const char c = *p_++;
+    char decoded = c;
     switch (c) {
       case '"':
       case '\\':
       case '/':
-        out += c;
-        return;
+        break;
       case 'b':
-        out += '\b';
-        return;
+        decoded = '\b';
+        break;
       case 'f':
-        out += '\f';
-        return;
+        decoded = '\f';
+        break;
       case 'n':
-        out += '\n';
-        return;
+        decoded = '\n';
+        break;
       case 'r':
-        out += '\r';
-        return;
+        decoded = '\r';
+        break;
       case 't':
-        out += '\t';
+        decoded = '\t';
+        break;
+      case 'u': {
+        const char32_t code_point = unicode_escape(backslash + 1);
+        if (out) utf8::append(*out, code_point);
         return;
-      case 'u':
-        utf8::append(out, unicode_escape(backslash + 1));
-        return;
+      }
       default:
         fail("Invalid \\escape", backslash);
     }
+    if (out) *out += decoded;
   }
 
   // Four hex digits at p_; -1 when they are not there.
@@ -454,7 +456,6 @@ class JsonParser {
   const char* p_;
   std::vector<Value> pending_items_;          // of the arrays being parsed
   std::vector<Dict::Entry> pending_entries_;  // of the objects being parsed
-  std::string skipped_text_;                  // a skipped string's decoded text, unused
 };
 
 // --- writing --------------------------------------------------------------------------------

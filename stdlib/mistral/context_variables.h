@@ -16,9 +16,11 @@ using NamedValues = std::vector<std::pair<std::string, Value>>;
 inline NamedValues context_variables(const Value& data) {
   NamedValues variables;
   if (!data.is_dict()) return variables;
-  for (const char* name : {"__env", "__execution", "__task_execution"}) {
-    const Value* v = data.as_dict().find(Value::string(name));
-    variables.emplace_back(name, v ? *v : Value());
+  static const Value kNames[] = {Value::string("__env"), Value::string("__execution"),
+                                 Value::string("__task_execution")};
+  for (const Value& name : kNames) {
+    const Value* v = data.as_dict().find(name);
+    variables.emplace_back(name.as_string(), v ? *v : Value());
   }
   return variables;
 }
