@@ -206,6 +206,25 @@ class DirectParser {
     expect(P::BLOCK_CLOSE);
   }
 
+  // The end of a block statement's head: BLOCK_CLOSE body `end_word`.
+  Body block_body(size_t& need, size_t end_word) {
+    expect(P::BLOCK_CLOSE);
+    size_t n = 0;
+    Body content = body(n);
+    deepen(need, 1, n);
+    tag(end_word);
+    return content;
+  }
+
+  // filterCall*, as `set` and `filter` blocks take them.
+  void filter_calls(std::vector<ExprPtr>& filters, size_t& need) {
+    size_t n = 0;
+    while (la() == P::PIPE) {
+      filters.push_back(filter_call(nullptr, n));
+      deepen(need, 1, n);
+    }
+  }
+
   // IF test=plainTuple BLOCK_CLOSE then=body elifBranch* (ELSE ...)? ENDIF
   Stmt if_statement(size_t& need) {
     ++pos_;
@@ -282,14 +301,8 @@ class DirectParser {
       return stmt;
     }
     stmt.kind = StmtKind::SetBlock;
-    while (la() == P::PIPE) {
-      stmt.filters.push_back(filter_call(nullptr, n));
-      deepen(need, 1, n);
-    }
-    expect(P::BLOCK_CLOSE);
-    stmt.body = body(n);
-    deepen(need, 1, n);
-    tag(P::ENDSET);
+    filter_calls(stmt.filters, need);
+    stmt.body = block_body(need, P::ENDSET);
     return stmt;
   }
 
@@ -310,10 +323,7 @@ class DirectParser {
         ++pos_;
       }
     }
-    expect(P::BLOCK_CLOSE);
-    stmt.body = body(n);
-    deepen(need, 1, n);
-    tag(P::ENDWITH);
+    stmt.body = block_body(need, P::ENDWITH);
     return stmt;
   }
 
@@ -334,14 +344,8 @@ class DirectParser {
       deepen(need, 2, n);
     }
     stmt.filters.push_back(std::move(filter));
-    while (la() == P::PIPE) {
-      stmt.filters.push_back(filter_call(nullptr, n));
-      deepen(need, 1, n);
-    }
-    expect(P::BLOCK_CLOSE);
-    stmt.body = body(n);
-    deepen(need, 1, n);
-    tag(P::ENDFILTER);
+    filter_calls(stmt.filters, need);
+    stmt.body = block_body(need, P::ENDFILTER);
     return stmt;
   }
 
