@@ -47,19 +47,31 @@ class DataCache {
   LruCache<Value> values_{kTextBytes};
 };
 
-// Answers one batch line.
+// Answers one batch line. Its data is delimited, not checked, at first: the data cache
+// knows a text it has seen, and parsing a new one checks it.
 std::string answer(const std::string& line, size_t line_number, Session& session,
                    DataCache& data_cache) {
+  static const std::vector<std::string_view> kDelimitedOnly{"data"};
+  const auto line_error = [&](const std::string& message) {
+    return error_line("null", "BatchLineError",
+                      "line " + std::to_string(line_number) + ": " + message);
+  };
   std::optional<std::vector<JsonMember>> members;
+  Value input;
   try {
-    members = json_object_members(line);
+    members = json_object_members(line, kDelimitedOnly);
+    if (!members) return line_error("a case must be a JSON object");
+    if (const std::optional<std::string_view> data = member(*members, "data")) {
+      try {
+        input = data_cache.parse(*data);
+      } catch (const Error&) {
+        json_object_members(line);  // the error of the line as a whole
+        throw;
+      }
+    }
   } catch (const Error& e) {
-    return error_line("null", "BatchLineError",
-                      "line " + std::to_string(line_number) + ": " + e.message());
+    return line_error(e.message());
   }
-  if (!members)
-    return error_line("null", "BatchLineError",
-                      "line " + std::to_string(line_number) + ": a case must be a JSON object");
   auto field = [&](const char* key) -> std::optional<Value> {
     if (auto text = member(*members, key)) return parse_json(*text);
     return std::nullopt;
@@ -76,8 +88,6 @@ std::string answer(const std::string& line, size_t line_number, Session& session
     if (!expr || (lang != Lang::MistralData && !expr->is_string()))
       return error_line(id_json, "BatchLineError", "a case needs a string \"expr\"");
     std::string env_name = env && env->is_string() ? env->as_string() : "mistral";
-    const std::optional<std::string_view> data = member(*members, "data");
-    const Value input = data ? data_cache.parse(*data) : Value();
     Value result = lang == Lang::MistralData
                        ? session.evaluate_data(*expr, input)
                        : session.evaluate(lang, expr->as_string(), input, env_name);

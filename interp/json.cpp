@@ -2,6 +2,7 @@
 // Python json's quirks and messages), and a writer following the CLI contract.
 #include "interp/json.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
@@ -53,8 +54,9 @@ class JsonParser {
   }
 
   // The members of a document that is one object, each value left as its text but checked
-  // like document() checks it; nullopt for a valid document that is not an object.
-  std::optional<std::vector<JsonMember>> members() {
+  // like document() checks it, except the values of `unchecked` keys, which are only
+  // delimited; nullopt for a valid document that is not an object.
+  std::optional<std::vector<JsonMember>> members(const std::vector<std::string_view>& unchecked) {
     start_document();
     if (p_ == end_ || *p_ != '{') {
       skip_value(0);
@@ -72,7 +74,10 @@ class JsonParser {
         JsonMember& member = members.emplace_back(JsonMember{string(), {}});
         expect_colon();
         const char* text = p_;
-        skip_value(1);
+        if (std::find(unchecked.begin(), unchecked.end(), member.key) == unchecked.end())
+          skip_value(1);
+        else
+          delimit_value();
         member.text = std::string_view(text, static_cast<size_t>(p_ - text));
       } while (!end_of_container('}'));
     }
@@ -213,6 +218,32 @@ class JsonParser {
       pending_entries_.emplace_back(std::move(key), std::move(item));
     } while (!end_of_container('}'));
     return Value::dict(take_entries(base));
+  }
+
+  // Passes over a value by its brackets and strings alone, checking nothing else: a
+  // container to its matching bracket, a string to its closing quote, anything else to the
+  // next delimiter.
+  void delimit_value() {
+    const char* start = p_;
+    size_t open = 0;
+    while (p_ < end_) {
+      const char c = *p_;
+      if (c == '"') {
+        for (++p_; p_ < end_ && *p_ != '"'; ++p_)
+          if (*p_ == '\\') ++p_;
+        if (p_ >= end_) break;
+      } else if (c == '{' || c == '[') {
+        ++open;
+      } else if (c == '}' || c == ']') {
+        if (open == 0) break;
+        --open;
+      } else if (open == 0 && (c == ',' || c == ' ' || c == '\t' || c == '\n' || c == '\r')) {
+        break;
+      }
+      ++p_;
+      if (open == 0 && (c == '"' || c == '}' || c == ']')) break;
+    }
+    if (open > 0 || p_ > end_ || p_ == start) fail("Expecting value", start);
   }
 
   // A value at p_ checked and passed over, nothing built.
@@ -647,8 +678,16 @@ class JsonWriter {
 
 Value parse_json(std::string_view text) { return JsonParser(text).document(); }
 
-std::optional<std::vector<JsonMember>> json_object_members(std::string_view text) {
-  return JsonParser(text).members();
+std::optional<std::vector<JsonMember>> json_object_members(
+    std::string_view text, const std::vector<std::string_view>& unchecked) {
+  if (!unchecked.empty()) {
+    try {
+      return JsonParser(text).members(unchecked);
+    } catch (const Error&) {
+      // A delimiting that failed reports nothing exact: the full check below does.
+    }
+  }
+  return JsonParser(text).members({});
 }
 
 std::string to_json(const Value& v, int indent) {

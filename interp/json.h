@@ -19,13 +19,16 @@ inline constexpr int kMaxJsonDepth = 1000;
 Value parse_json(std::string_view text);
 
 // The members of a JSON text that is one object, in order, each key with its value's text
-// (for parse_json, when and if the value is wanted). The whole text is checked and fails
-// as parse_json would; std::nullopt for valid JSON that is not an object.
+// (for parse_json, when and if the value is wanted). The text is checked and fails as
+// parse_json would, except the values of the `unchecked` keys, which are only delimited:
+// when parse_json rejects one of those, the text is bad, and json_object_members(text)
+// gives the error to report. std::nullopt for valid JSON that is not an object.
 struct JsonMember {
   std::string key;
   std::string_view text;
 };
-std::optional<std::vector<JsonMember>> json_object_members(std::string_view text);
+std::optional<std::vector<JsonMember>> json_object_members(
+    std::string_view text, const std::vector<std::string_view>& unchecked = {});
 
 // Writes a Value as JSON: floats in Python repr (NaN, Infinity, -Infinity tokens), sets
 // as arrays, datetimes as ISO 8601 strings, timespans as seconds, non-string dict keys as

@@ -98,5 +98,44 @@ TEST(CliBatch, AnswersEveryLineInOrderWhateverItHolds) {
   EXPECT_EQ(to_json(*answers[2].as_dict().find(Value::string("id"))), "3");
 }
 
+TEST(CliBatch, RepeatedDataIsReadAgainAndBadDataIsALineError) {
+  const std::string data = R"J({"s": "x]}\"{", "n": [1, {"m": 2}]})J";
+  std::vector<std::string> lines = {
+      R"J({"id": 1, "expr": "$.n[1].m", "data": )J" + data + "}",
+      R"J({"id": 2, "expr": "$.s", "data": )J" + data + "}",
+      R"J({"id": 3, "expr": "$.n[0]", "data": )J" + data + "}",
+      R"J({"id": 4, "expr": "$", "data": {"a": tru}})J",
+      R"J({"id": 5, "expr": "$", "data": [1, 2})J",
+      R"J({"id": 6, "expr": "$", "data": "unterminated})J",
+      R"J({"id": 7, "expr": "$", "data": 12x})J",
+      R"J({"id": 8, "expr": "$", "data": })J",
+  };
+  std::string body;
+  for (const auto& l : lines) body += l + "\n";
+  Outcome r = run("eval --batch " + temp_file("data.jsonl", body));
+  ASSERT_EQ(r.status, 0);
+  std::istringstream out(r.out);
+  std::vector<std::string> answers;
+  for (std::string line; std::getline(out, line);) answers.push_back(line);
+  ASSERT_EQ(answers.size(), lines.size());
+  EXPECT_EQ(answers[0], R"({"id":1,"result":2})");
+  EXPECT_EQ(answers[1], R"({"id":2,"result":"x]}\"{"})");
+  EXPECT_EQ(answers[2], R"({"id":3,"result":1})");
+  // Each bad line reports what Python's json.loads says of the whole line.
+  const char* messages[] = {
+      "line 4: Expecting value: line 1 column 38 (char 37)",
+      "line 5: Expecting ',' delimiter: line 1 column 37 (char 36)",
+      "line 6: Unterminated string starting at: line 1 column 32 (char 31)",
+      "line 7: Expecting ',' delimiter: line 1 column 34 (char 33)",
+      "line 8: Expecting value: line 1 column 32 (char 31)",
+  };
+  for (size_t i = 0; i < std::size(messages); ++i) {
+    const Value answer = parse_json(answers[3 + i]);
+    const Dict& error = answer.as_dict().find(Value::string("error"))->as_dict();
+    EXPECT_EQ(error.find(Value::string("type"))->as_string(), "BatchLineError");
+    EXPECT_EQ(error.find(Value::string("message"))->as_string(), messages[i]) << i;
+  }
+}
+
 }  // namespace
 }  // namespace sirocco

@@ -171,6 +171,35 @@ TEST(JsonMembers, GiveEachKeyWithItsValuesText) {
   EXPECT_FALSE(json_object_members("\"text\""));
 }
 
+TEST(JsonMembers, DelimitUncheckedValuesByTheirBracketsAndQuotes) {
+  const std::string text =
+      R"({"a": {"x": "}]\"{", "y": [1, [2]]}, "b": "s\"t" , "c": -1.5e3,"d": true, "e": [ ]})";
+  const std::vector<std::string_view> all{"a", "b", "c", "d", "e"};
+  const auto delimited = json_object_members(text, all);
+  const auto checked = json_object_members(text);
+  ASSERT_TRUE(delimited && checked);
+  ASSERT_EQ(delimited->size(), 5u);
+  for (size_t i = 0; i < 5; ++i) EXPECT_EQ((*delimited)[i].text, (*checked)[i].text) << i;
+  EXPECT_EQ((*delimited)[0].text, R"({"x": "}]\"{", "y": [1, [2]]})");
+  EXPECT_EQ((*delimited)[2].text, "-1.5e3");
+  // Bad values are delimited, for parse_json to reject; bad structure fails as a check does.
+  EXPECT_EQ((*json_object_members(R"({"a": {"b": tru}})", {"a"}))[0].text, R"({"b": tru})");
+  for (const char* bad : {R"({"a": [1, 2})", R"({"a": "open})", R"({"a": })", R"({"a": 1 2})"}) {
+    std::string expected;
+    try {
+      json_object_members(bad);
+    } catch (const Error& e) {
+      expected = e.message();
+    }
+    try {
+      json_object_members(bad, {"a"});
+      ADD_FAILURE() << bad;
+    } catch (const Error& e) {
+      EXPECT_EQ(e.message(), expected) << bad;
+    }
+  }
+}
+
 TEST(JsonMembers, CheckTheWholeTextAsParsingDoes) {
   for (const auto& [text, message] : kBadTexts) {
     try {
