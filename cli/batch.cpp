@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "interp/json.h"
@@ -30,7 +31,8 @@ std::optional<std::string_view> member(const std::vector<JsonMember>& members, c
 
 // The data of recent cases by their JSON text, up to a total of kTextBytes of text. Values
 // are immutable, so cases that bring the same data (a workflow's context under many
-// expressions, a corpus run again) share one parse of it.
+// expressions, a corpus run again) share one parse of it. A text is kept from its second
+// sighting on, so a stream of data seen once each holds no memory for them.
 class DataCache {
  public:
   Value parse(std::string_view text) {
@@ -38,13 +40,17 @@ class DataCache {
     Value cached = values_.get(key);
     if (!cached.is_null()) return cached;
     Value parsed = parse_json(text);
-    values_.put(key, parsed, text.size());
+    if (seen_.size() >= kSeenTexts) seen_.clear();
+    if (!seen_.insert(std::hash<std::string_view>{}(text)).second)
+      values_.put(key, parsed, text.size());
     return parsed;
   }
 
  private:
   static constexpr size_t kTextBytes = 4 << 20;
+  static constexpr size_t kSeenTexts = 1 << 16;
   LruCache<Value> values_{kTextBytes};
+  std::unordered_set<size_t> seen_;  // hashes of texts seen once
 };
 
 // Answers one batch line. Its data is delimited, not checked, at first: the data cache
