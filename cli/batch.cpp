@@ -22,6 +22,10 @@ std::string error_line(const std::string& id_json, const std::string& type,
          ",\"message\":" + json_string(message) + "}}";
 }
 
+std::string result_line(const std::string& id_json, const Value& result) {
+  return "{\"id\":" + id_json + ",\"result\":" + to_json(result) + "}";
+}
+
 // The text of a case's member; the last one when a key repeats (as parse_json keeps it).
 std::optional<std::string_view> member(const std::vector<JsonMember>& members, const char* key) {
   for (auto it = members.rbegin(); it != members.rend(); ++it)
@@ -94,10 +98,10 @@ std::string answer(const std::string& line, size_t line_number, Session& session
     if (!expr || (lang != Lang::MistralData && !expr->is_string()))
       return error_line(id_json, "BatchLineError", "a case needs a string \"expr\"");
     std::string env_name = env && env->is_string() ? env->as_string() : "mistral";
-    Value result = lang == Lang::MistralData
-                       ? session.evaluate_data(*expr, input)
-                       : session.evaluate(lang, expr->as_string(), input, env_name);
-    return "{\"id\":" + id_json + ",\"result\":" + to_json(result) + "}";
+    if (lang == Lang::MistralData) return result_line(id_json, session.evaluate_data(*expr, input));
+    const Outcome<Value> result = session.try_evaluate(lang, expr->as_string(), input, env_name);
+    if (!result) return error_line(id_json, result.error().type(), result.error().message());
+    return result_line(id_json, *result);
   } catch (const Error& e) {
     return error_line(id_json, e.type(), e.message());
   } catch (const std::bad_alloc&) {

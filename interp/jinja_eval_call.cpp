@@ -15,7 +15,7 @@ Value Evaluator::lookup(const Expr& e, const Scope& scope) {
               Runtime& runtime, std::vector<Value> args, Kwargs kwargs, Span span) {
             args.insert(args.begin(), argument);
             Call call = bind_arguments(runtime, *def, std::move(args), std::move(kwargs), span);
-            return def->impl(call);
+            return def->impl(call).value();
           });
     }
   if (const auto* defs = library_.globals.find(e.name); defs && !defs->empty()) {
@@ -23,7 +23,7 @@ Value Evaluator::lookup(const Expr& e, const Scope& scope) {
         "<function " + e.name + ">",
         [def = defs->front()](Runtime& runtime, std::vector<Value> args, Kwargs kwargs, Span span) {
           Call call = bind_arguments(runtime, *def, std::move(args), std::move(kwargs), span);
-          return def->impl(call);
+          return def->impl(call).value();
         });
   }
   return undefined("'" + e.name + "' is undefined");
@@ -71,7 +71,7 @@ Value Evaluator::invoke(const FunctionDef& def, std::vector<Value> positional, K
                         Span span) {
   tick(span);
   Call call = bind_arguments(*this, def, std::move(positional), std::move(keywords), span);
-  return def.impl(call);
+  return def.impl(call).value();
 }
 
 const FunctionDef* Evaluator::filter_def(std::string_view name) const {

@@ -25,6 +25,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "interp/outcome.h"
 #include "interp/value.h"
 
 namespace sirocco {
@@ -96,10 +97,12 @@ struct Signature {
 // Parses a signature string; throws std::invalid_argument on a malformed one (a bug).
 Signature parse_signature(std::string_view signature);
 
-// A declared function of a language whose implementations take a `CallT&`.
+// A declared function of a language whose implementations take a `CallT&`. An
+// implementation returns its value, or an Error as its outcome where that is cheaper than a
+// throw (a lambda's error passed on); it may also throw Error.
 template <class CallT>
 struct FunctionDefOf : Signature {
-  using Impl = std::function<Value(CallT&)>;
+  using Impl = std::function<Outcome<Value>(CallT&)>;
   using Binary = Value (*)(const Value&, const Value&);
   FunctionDefOf() = default;
   FunctionDefOf(Signature s) : Signature(std::move(s)) {}  // NOLINT: implicit on purpose

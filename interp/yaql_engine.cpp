@@ -11,7 +11,7 @@ namespace sirocco::yaql {
 Engine::Engine(std::shared_ptr<const Registry> registry, size_t cache_capacity)
     : registry_(std::move(registry)), cache_(cache_capacity) {}
 
-ExpressionPtr Engine::compile(std::string_view text, const Limits& limits) {
+ExpressionPtr Engine::parsed(std::string_view text, const Limits& limits) {
   // The depth limit decides whether a text parses, so it is part of the key.
   std::string key(text);
   key += '\0';
@@ -30,23 +30,35 @@ ExpressionPtr Engine::compile(std::string_view text, const Limits& limits) {
     cache_.put(key, made);
     expr = std::move(made);
   }
+  return expr;
+}
+
+ExpressionPtr Engine::compile(std::string_view text, const Limits& limits) {
+  ExpressionPtr expr = parsed(text, limits);
   if (expr->error) throw *expr->error;
   return expr;
 }
 
-Value Engine::evaluate(const Expression& expr, const Value& data, const Limits& limits,
-                       const Variables& variables) const {
-  const EvaluationBudget budget(limits);
-  Evaluator ev(*registry_, limits);
-  ScopePtr scope = child_scope(nullptr);
-  scope->set("1", data);
-  for (const auto& [name, value] : variables) scope->set(name, value);
-  return finalize_output(ev.eval(*expr.root, scope));
+Outcome<Value> Engine::try_evaluate(const Expression& expr, const Value& data, const Limits& limits,
+                                    const Variables& variables) const {
+  try {
+    const EvaluationBudget budget(limits);
+    Evaluator ev(*registry_, limits);
+    ScopePtr scope = child_scope(nullptr);
+    scope->set("1", data);
+    for (const auto& [name, value] : variables) scope->set(name, value);
+    SIROCCO_ASSIGN_OR_RETURN(Value result, ev.try_eval(*expr.root, scope));
+    return finalize_output(result);
+  } catch (Error& e) {  // a limit, or what output conversion rejects
+    return std::move(e);
+  }
 }
 
-Value Engine::evaluate(std::string_view text, const Value& data, const Limits& limits,
-                       const Variables& variables) {
-  return evaluate(*compile(text, limits), data, limits, variables);
+Outcome<Value> Engine::try_evaluate(std::string_view text, const Value& data, const Limits& limits,
+                                    const Variables& variables) {
+  ExpressionPtr expr = parsed(text, limits);
+  if (expr->error) return *expr->error;
+  return try_evaluate(*expr, data, limits, variables);
 }
 
 namespace {

@@ -36,15 +36,27 @@ class Engine {
   ExpressionPtr compile(std::string_view text, const Limits& limits = {});
 
   // Evaluates with `$` bound to data; the result is finalised the way YAQL hands results
-  // back (lazy sequences materialised). Throws Error.
+  // back (lazy sequences materialised). Returns any Error, a syntax error included, as the
+  // outcome; evaluate() throws it.
+  Outcome<Value> try_evaluate(const Expression& expr, const Value& data, const Limits& limits = {},
+                              const Variables& variables = {}) const;
+  Outcome<Value> try_evaluate(std::string_view text, const Value& data, const Limits& limits = {},
+                              const Variables& variables = {});
   Value evaluate(const Expression& expr, const Value& data, const Limits& limits = {},
-                 const Variables& variables = {}) const;
+                 const Variables& variables = {}) const {
+    return try_evaluate(expr, data, limits, variables).value();
+  }
   Value evaluate(std::string_view text, const Value& data, const Limits& limits = {},
-                 const Variables& variables = {});
+                 const Variables& variables = {}) {
+    return try_evaluate(text, data, limits, variables).value();
+  }
 
   const Registry& registry() const { return *registry_; }
 
  private:
+  // The parsed expression of a text, or its syntax error, from the cache or made.
+  ExpressionPtr parsed(std::string_view text, const Limits& limits);
+
   std::shared_ptr<const Registry> registry_;
   LruCache<ExpressionPtr> cache_;
 };

@@ -79,14 +79,14 @@ Value Lambda::operator()(const Value& arg) const {
 
 // A scope is never changed once built, so the method is evaluated in the defining scope
 // itself rather than in an empty child of it.
-Value Lambda::call_method(const Value& receiver) const {
+Outcome<Value> Lambda::try_call_method(const Value& receiver) const {
   if (!node_) return callable_.is_function() ? callable_.as_function().call({receiver}) : callable_;
-  return ev_->eval(*node_, scope_, &receiver);
+  return ev_->try_eval(*node_, scope_, &receiver);
 }
 
-Value Lambda::call_in(const ScopePtr& context) const {
+Outcome<Value> Lambda::try_call_in(const ScopePtr& context) const {
   if (!node_) return callable_.is_function() ? callable_.as_function().call({}) : callable_;
-  return ev_->eval(*node_, context);
+  return ev_->try_eval(*node_, context);
 }
 
 Lambda Call::lambda(size_t i) const {
@@ -183,7 +183,7 @@ void Evaluator::limit_collection_args(const FunctionDef& def, Call& call) const 
   }
 }
 
-Value Evaluator::eval(const Node& node, const ScopePtr& scope, const Value* receiver) {
+Outcome<Value> Evaluator::try_eval(const Node& node, const ScopePtr& scope, const Value* receiver) {
   switch (node.kind) {
     case NodeKind::Constant:
       return node.value;
@@ -200,8 +200,8 @@ Value Evaluator::eval(const Node& node, const ScopePtr& scope, const Value* rece
     case NodeKind::MappingRule:
       break;
   }
-  throw Error("MappingTranslationException", "Cannot convert mapping to keyword argument",
-              node.span);
+  return Error("MappingTranslationException", "Cannot convert mapping to keyword argument",
+               node.span);
 }
 
 }  // namespace sirocco::yaql

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "interp/limits.h"
+#include "interp/outcome.h"
 #include "interp/registry.h"
 #include "interp/yaql_ast.h"
 
@@ -58,10 +59,13 @@ class Lambda {
   // Evaluates with $1..$n (and $) bound to args, in a child of the defining scope.
   Value operator()(const std::vector<Value>& args = {}) const;
   Value operator()(const Value& arg) const;
-  // Evaluates as a method call on `receiver` (the right side of `.`).
-  Value call_method(const Value& receiver) const;
+  // Evaluates as a method call on `receiver` (the right side of `.`); try_call_method()
+  // returns an error where call_method() throws it.
+  Outcome<Value> try_call_method(const Value& receiver) const;
+  Value call_method(const Value& receiver) const { return try_call_method(receiver).value(); }
   // Evaluates inside the given context (the right side of `->`).
-  Value call_in(const ScopePtr& context) const;
+  Outcome<Value> try_call_in(const ScopePtr& context) const;
+  Value call_in(const ScopePtr& context) const { return try_call_in(context).value(); }
 
   const Node* node() const { return node_; }
   explicit operator bool() const { return node_ != nullptr || !callable_.is_null(); }
@@ -129,7 +133,11 @@ class Evaluator {
   ~Evaluator();
 
   // Evaluates a node; `receiver` is set for the method call right of `.`.
-  Value eval(const Node& node, const ScopePtr& scope, const Value* receiver = nullptr);
+  Outcome<Value> try_eval(const Node& node, const ScopePtr& scope, const Value* receiver = nullptr);
+  // try_eval(), its error thrown.
+  Value eval(const Node& node, const ScopePtr& scope, const Value* receiver = nullptr) {
+    return try_eval(node, scope, receiver).value();
+  }
   // Calls a function by name, as yaql's Delegate does (e.g. '#operator_.' from inside
   // another function). Lazy params may be given as nodes.
   Value call(std::string_view name, const ScopePtr& scope, RawArgs args,
@@ -143,35 +151,37 @@ class Evaluator {
 
  private:
   friend class Lambda;
-  Value call_node(const Node& node, const ScopePtr& scope, const Value* receiver);
+  Outcome<Value> call_node(const Node& node, const ScopePtr& scope, const Value* receiver);
   // A call resolved from what its CallSite keeps (no def() in scope); `dynamic` holds the
   // values of the site's arguments not known in advance, in order.
-  Value call_site(const CallSite& site, std::string_view name, Span span, const ScopePtr& scope,
-                  const Value* receiver, const RawArgs& dynamic);
-  // The candidates of a site the values known in advance fit; throws when there are none.
-  CandidateList live_candidates(const CallSite& site, std::string_view name, const Value* receiver,
-                                const RawArgs& dynamic) const;
+  Outcome<Value> call_site(const CallSite& site, std::string_view name, Span span,
+                           const ScopePtr& scope, const Value* receiver, const RawArgs& dynamic);
+  // The candidates of a site the values known in advance fit; an error when there are none.
+  Outcome<CandidateList> live_candidates(const CallSite& site, std::string_view name,
+                                         const Value* receiver, const RawArgs& dynamic) const;
   // The rest of call_site() once the arguments are evaluated: the overload picked (or
   // remembered) and called.
-  Value call_resolved(const CallSite& site, std::string_view name, Span span, const ScopePtr& scope,
-                      const Value* receiver, const RawArgs& dynamic, CandidateList& live,
-                      RawArgs& pos, RawKwargs& kw);
+  Outcome<Value> call_resolved(const CallSite& site, std::string_view name, Span span,
+                               const ScopePtr& scope, const Value* receiver, const RawArgs& dynamic,
+                               CandidateList& live, RawArgs& pos, RawKwargs& kw);
   // The call site of a node for this registry, made on its second evaluation; null on the
   // first, and when the node was resolved with another registry before.
   const CallSite* site_of(const Node& node, bool method);
   // The call site of a delegate: `name` called with `arity` values, made on first use.
   const CallSite& delegate_site(std::string_view name, size_t arity, bool method);
-  Value resolve_and_call(std::string_view name, const ScopePtr& scope, RawArgs& args,
-                         RawKwargs& kwargs, const Value* receiver, Span span);
+  Outcome<Value> resolve_and_call(std::string_view name, const ScopePtr& scope, RawArgs& args,
+                                  RawKwargs& kwargs, const Value* receiver, Span span);
   // The end of every resolution: evaluates the arguments the first candidate takes eagerly,
   // picks the most specific overload they fit among the `live` ones (the candidates the
   // receiver or the delegate's values fit), and calls it.
-  void evaluate_arguments(const Candidate& first, const ScopePtr& scope, RawArgs& pos,
-                          RawKwargs& kw);
-  const Candidate& pick(std::string_view name, const Value* receiver, const CandidateList& live,
-                        const RawArgs& pos, const RawKwargs& kw) const;
-  Value invoke(const Candidate& winner, const ScopePtr& scope, Span span, RawArgs& pos,
-               RawKwargs& kw);
+  Status evaluate_arguments(const Candidate& first, const ScopePtr& scope, RawArgs& pos,
+                            RawKwargs& kw);
+  Outcome<const Candidate*> pick(std::string_view name, const Value* receiver,
+                                 const CandidateList& live, const RawArgs& pos,
+                                 const RawKwargs& kw) const;
+  // Calls the implementation; an Error it throws becomes the outcome.
+  Outcome<Value> invoke(const Candidate& winner, const ScopePtr& scope, Span span, RawArgs& pos,
+                        RawKwargs& kw);
   // Applies the iterator limit to the collection arguments of a call, like the reference's
   // Iterable parameters: a list or set over the limit raises, a lazy one raises when pulled.
   void limit_collection_args(const FunctionDef& def, Call& call) const;

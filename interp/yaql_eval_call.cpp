@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "interp/memory_quota.h"
+#include "interp/outcome.h"
 #include "interp/text.h"
 #include "interp/yaql_eval.h"
 #include "interp/yaql_resolution.h"
@@ -40,7 +41,8 @@ struct Depth {
 
 Evaluator::~Evaluator() = default;
 
-Value Evaluator::call_node(const Node& node, const ScopePtr& scope, const Value* receiver) {
+Outcome<Value> Evaluator::call_node(const Node& node, const ScopePtr& scope,
+                                    const Value* receiver) {
   const ErrorSpanScope error_span(node.span);
   if (!scope->defines_functions())
     if (const CallSite* site = site_of(node, receiver != nullptr)) {
@@ -75,20 +77,22 @@ const CallSite& Evaluator::delegate_site(std::string_view name, size_t arity, bo
   return *delegate_sites_.back();
 }
 
-CandidateList Evaluator::live_candidates(const CallSite& site, std::string_view name,
-                                         const Value* receiver, const RawArgs& dynamic) const {
+Outcome<CandidateList> Evaluator::live_candidates(const CallSite& site, std::string_view name,
+                                                  const Value* receiver,
+                                                  const RawArgs& dynamic) const {
   CandidateList live;
   for (const Candidate& c : site.candidates)
     if (dynamic_fits(c, dynamic)) live.push_back(&c);
-  if (live.empty()) throw no_matching(name, receiver);
+  if (live.empty()) return no_matching(name, receiver);
   return live;
 }
 
-Value Evaluator::call_site(const CallSite& site, std::string_view name, Span span,
-                           const ScopePtr& scope, const Value* receiver, const RawArgs& dynamic) {
+Outcome<Value> Evaluator::call_site(const CallSite& site, std::string_view name, Span span,
+                                    const ScopePtr& scope, const Value* receiver,
+                                    const RawArgs& dynamic) {
   enter(span);
   Depth depth{depth_};
-  if (!site.registered) throw unknown_function(name, receiver);
+  if (!site.registered) return unknown_function(name, receiver);
   if (site.arity == 2 && !receiver) {
     // A delegate of two values (sum's `+`): its arguments are all known, so the overload it
     // resolved to last time for values of these kinds is the one.
@@ -112,7 +116,7 @@ Value Evaluator::call_site(const CallSite& site, std::string_view name, Span spa
   if (const int index = site.first_memo.recall(first_key); index >= 0) {
     first = &site.candidates[static_cast<size_t>(index)];
   } else {
-    live = live_candidates(site, name, receiver, dynamic);
+    SIROCCO_ASSIGN_OR_RETURN(live, live_candidates(site, name, receiver, dynamic));
     first = live.front();
     site.first_memo.remember(first_key, static_cast<size_t>(first - site.candidates.data()));
   }
@@ -121,8 +125,8 @@ Value Evaluator::call_site(const CallSite& site, std::string_view name, Span spa
   if (arrangement.operands && first->lazy_mask == 0) {
     // Two operands, both evaluated: an operator on values, called straight away when the
     // overload it resolved to last time takes them as they are.
-    Value left = eval(*arrangement.pos[0], scope);
-    Value right = eval(*arrangement.pos[1], scope);
+    SIROCCO_ASSIGN_OR_RETURN(Value left, try_eval(*arrangement.pos[0], scope));
+    SIROCCO_ASSIGN_OR_RETURN(Value right, try_eval(*arrangement.pos[1], scope));
     if (limits_.memory_quota > 0) {
       check_memory_quota(limits_, left);
       check_memory_quota(limits_, right);
@@ -153,20 +157,23 @@ Value Evaluator::call_site(const CallSite& site, std::string_view name, Span spa
   }
   RawKwargs kw;
   for (const auto& [k, n] : arrangement.kw) kw.emplace_back(k, RawArg::of(n));
-  evaluate_arguments(*first, scope, pos, kw);
+  SIROCCO_RETURN_IF_ERROR(evaluate_arguments(*first, scope, pos, kw));
   return call_resolved(site, name, span, scope, receiver, dynamic, live, pos, kw);
 }
 
-Value Evaluator::call_resolved(const CallSite& site, std::string_view name, Span span,
-                               const ScopePtr& scope, const Value* receiver, const RawArgs& dynamic,
-                               CandidateList& live, RawArgs& pos, RawKwargs& kw) {
+Outcome<Value> Evaluator::call_resolved(const CallSite& site, std::string_view name, Span span,
+                                        const ScopePtr& scope, const Value* receiver,
+                                        const RawArgs& dynamic, CandidateList& live, RawArgs& pos,
+                                        RawKwargs& kw) {
   const Candidate* winner = nullptr;
   const uint64_t key = kinds_key(pos, kw);
   if (const int index = site.winner_memo.recall(key); index >= 0) {
     winner = &site.candidates[static_cast<size_t>(index)];
   } else {
-    if (live.empty()) live = live_candidates(site, name, receiver, dynamic);
-    winner = &pick(name, receiver, live, pos, kw);
+    if (live.empty()) {
+      SIROCCO_ASSIGN_OR_RETURN(live, live_candidates(site, name, receiver, dynamic));
+    }
+    SIROCCO_ASSIGN_OR_RETURN(winner, pick(name, receiver, live, pos, kw));
     site.winner_memo.remember(key, static_cast<size_t>(winner - site.candidates.data()));
   }
   if (winner->direct) {
@@ -185,19 +192,21 @@ Value Evaluator::call(std::string_view name, const ScopePtr& scope, RawArgs args
   if (kwargs.empty() && all_values && !scope->defines_functions()) {
     if (receiver) args.insert(args.begin(), RawArg::of(*receiver));
     return call_site(delegate_site(name, args.size(), receiver != nullptr), name, span, scope,
-                     receiver, args);
+                     receiver, args)
+        .value();
   }
   RawKwargs kw;
   for (const auto& [k, a] : kwargs) kw.emplace_back(k, a);
-  return resolve_and_call(name, scope, args, kw, receiver, span);
+  return resolve_and_call(name, scope, args, kw, receiver, span).value();
 }
 
-Value Evaluator::resolve_and_call(std::string_view name, const ScopePtr& scope, RawArgs& args,
-                                  RawKwargs& kwargs, const Value* receiver, Span span) {
+Outcome<Value> Evaluator::resolve_and_call(std::string_view name, const ScopePtr& scope,
+                                           RawArgs& args, RawKwargs& kwargs, const Value* receiver,
+                                           Span span) {
   enter(span);
   Depth depth{depth_};
   const Overloads overloads = collect_overloads(registry_, name, scope.get(), receiver != nullptr);
-  if (overloads.empty()) throw unknown_function(name, receiver);
+  if (overloads.empty()) return unknown_function(name, receiver);
   if (receiver) args.insert(args.begin(), RawArg::of(*receiver));
 
   // The two ways to read the arguments: `a => b` as keyword arguments (most functions), or
@@ -207,35 +216,40 @@ Value Evaluator::resolve_and_call(std::string_view name, const ScopePtr& scope, 
   const bool keywords_ok = split_keywords(args, kw_pos, kw_kw);
   const Candidates candidates =
       map_candidates(overloads, args, kwargs, kw_pos, kw_kw, keywords_ok, 0);
-  if (candidates.empty()) throw no_matching(name, receiver);
+  if (candidates.empty()) return no_matching(name, receiver);
   CandidateList live;
   for (const Candidate& c : candidates) live.push_back(&c);
   RawArgs& pos = live.front()->rules_positional ? args : kw_pos;
   RawKwargs& kw = live.front()->rules_positional ? kwargs : kw_kw;
-  evaluate_arguments(*live.front(), scope, pos, kw);
-  return invoke(pick(name, receiver, live, pos, kw), scope, span, pos, kw);
+  SIROCCO_RETURN_IF_ERROR(evaluate_arguments(*live.front(), scope, pos, kw));
+  SIROCCO_ASSIGN_OR_RETURN(const Candidate* winner, pick(name, receiver, live, pos, kw));
+  return invoke(*winner, scope, span, pos, kw);
 }
 
-void Evaluator::evaluate_arguments(const Candidate& first, const ScopePtr& scope, RawArgs& pos,
-                                   RawKwargs& kw) {
-  auto evaluate = [&](RawArg& a, bool lazy) {
-    if (lazy || a.evaluated || is_skipped(a)) return;
-    a.value = eval(*a.node, scope);
+Status Evaluator::evaluate_arguments(const Candidate& first, const ScopePtr& scope, RawArgs& pos,
+                                     RawKwargs& kw) {
+  auto evaluate = [&](RawArg& a, bool lazy) -> Status {
+    if (lazy || a.evaluated || is_skipped(a)) return {};
+    SIROCCO_ASSIGN_OR_RETURN(a.value, try_eval(*a.node, scope));
     a.evaluated = true;
+    return {};
   };
-  for (size_t i = 0; i < pos.size(); ++i) evaluate(pos[i], first.lazy_positional[i]);
-  for (size_t k = 0; k < kw.size(); ++k) evaluate(kw[k].second, first.lazy_kw[k]);
+  for (size_t i = 0; i < pos.size(); ++i)
+    SIROCCO_RETURN_IF_ERROR(evaluate(pos[i], first.lazy_positional[i]));
+  for (size_t k = 0; k < kw.size(); ++k)
+    SIROCCO_RETURN_IF_ERROR(evaluate(kw[k].second, first.lazy_kw[k]));
   if (limits_.memory_quota > 0) {  // the reference measures every argument it converts
     for (const RawArg& a : pos)
       if (a.evaluated) check_memory_quota(limits_, a.value);
     for (const auto& [k, a] : kw)
       if (a.evaluated) check_memory_quota(limits_, a.value);
   }
+  return {};
 }
 
-const Candidate& Evaluator::pick(std::string_view name, const Value* receiver,
-                                 const CandidateList& live, const RawArgs& pos,
-                                 const RawKwargs& kw) const {
+Outcome<const Candidate*> Evaluator::pick(std::string_view name, const Value* receiver,
+                                          const CandidateList& live, const RawArgs& pos,
+                                          const RawKwargs& kw) const {
   const Candidate& first = *live.front();
   // The overloads the evaluated arguments fit, at the lowest level that has any.
   CandidateList fitting;
@@ -260,7 +274,7 @@ const Candidate& Evaluator::pick(std::string_view name, const Value* receiver,
     }
     if (fits) fitting.push_back(c);
   }
-  if (fitting.empty()) throw no_matching(name, receiver);
+  if (fitting.empty()) return no_matching(name, receiver);
   const Candidate* winner = fitting.front();
   if (fitting.size() > 1) {
     // The most specific overload wins; when the arguments cannot tell two apart, the call
@@ -270,15 +284,16 @@ const Candidate& Evaluator::pick(std::string_view name, const Value* receiver,
       if (more_specific(fitting[i]->specificity, fitting[best]->specificity)) best = i;
     for (size_t i = 0; i < fitting.size(); ++i) {
       if (i == best || more_specific(fitting[best]->specificity, fitting[i]->specificity)) continue;
-      throw Error("AmbiguousFunctionException", "Ambiguous function \"" + std::string(name) + "\"");
+      return Error("AmbiguousFunctionException",
+                   "Ambiguous function \"" + std::string(name) + "\"");
     }
     winner = fitting[best];
   }
-  return *winner;
+  return winner;
 }
 
-Value Evaluator::invoke(const Candidate& winner, const ScopePtr& scope, Span span, RawArgs& pos,
-                        RawKwargs& kw) {
+Outcome<Value> Evaluator::invoke(const Candidate& winner, const ScopePtr& scope, Span span,
+                                 RawArgs& pos, RawKwargs& kw) {
   const FunctionDef& def = *winner.def;
   Call call(*this, scope, def, span);
   auto slot_of = [](RawArg& a) {
@@ -297,8 +312,14 @@ Value Evaluator::invoke(const Candidate& winner, const ScopePtr& scope, Span spa
   for (size_t k : winner.kwargs_to_rest)
     call.kwargs.emplace_back(std::string(kw[k].first), slot_of(kw[k].second));
   if (limits_.max_collection_items >= 0) limit_collection_args(def, call);
-  Value result = def.impl(call);
-  check_memory_quota(limits_, result);  // and every result
+  Outcome<Value> result = [&]() -> Outcome<Value> {
+    try {
+      return def.impl(call);
+    } catch (Error& e) {
+      return std::move(e);
+    }
+  }();
+  if (result) check_memory_quota(limits_, *result);  // and every result
   return result;
 }
 

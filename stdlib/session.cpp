@@ -69,22 +69,26 @@ Value Session::with_bindings(const Value& data) const {
   return bindings_.is_dict() ? mistral::bind_into(data, bindings_) : data;
 }
 
-Value Session::evaluate(Lang lang, std::string_view expr, const Value& given_data,
-                        std::string_view jinja_env) {
+Outcome<Value> Session::try_evaluate(Lang lang, std::string_view expr, const Value& given_data,
+                                     std::string_view jinja_env) {
   const WorkflowViewScope scope(view_.get());
-  const Value data = with_bindings(given_data);
-  switch (lang) {
-    case Lang::Yaql:
-      return yaql_expression(expr, data);
-    case Lang::Jinja:
-      return jinja_string(expr, data);
-    case Lang::JinjaTemplate:
-    case Lang::JinjaExpression:
-      return plain_jinja(lang, expr, data, jinja_env);
-    case Lang::MistralData:
-      return mistral::evaluate_data(Value::string(std::string(expr)), data, *this);
+  try {
+    const Value data = with_bindings(given_data);
+    switch (lang) {
+      case Lang::Yaql:
+        return yaql_->try_evaluate(expr, data, limits_, mistral::context_variables(data));
+      case Lang::Jinja:
+        return jinja_string(expr, data);
+      case Lang::JinjaTemplate:
+      case Lang::JinjaExpression:
+        return plain_jinja(lang, expr, data, jinja_env);
+      case Lang::MistralData:
+        return mistral::evaluate_data(Value::string(std::string(expr)), data, *this);
+    }
+    return Value();
+  } catch (Error& e) {
+    return std::move(e);
   }
-  return Value();
 }
 
 Value Session::evaluate_yaql(std::string_view expr, const Value& given_data,

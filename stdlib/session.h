@@ -30,9 +30,13 @@ class Session final : private mistral::StringEvaluators {
   // bare YAQL expression as Mistral evaluates it, `jinja` a string value by Mistral's rule,
   // `jinja-template`/`jinja-expression` plain Jinja in the environment named `jinja_env`
   // with the data's keys as variables, `mistral-data` the string `expr` walked as data.
-  // Throws Error.
+  // Returns any Error as the outcome; evaluate() throws it.
+  Outcome<Value> try_evaluate(Lang lang, std::string_view expr, const Value& data,
+                              std::string_view jinja_env = "mistral");
   Value evaluate(Lang lang, std::string_view expr, const Value& data,
-                 std::string_view jinja_env = "mistral");
+                 std::string_view jinja_env = "mistral") {
+    return try_evaluate(lang, expr, data, jinja_env).value();
+  }
 
   // evaluate(Lang::Yaql, ...) with more variables bound (`$name`, as the REPL's :let).
   Value evaluate_yaql(std::string_view expr, const Value& data, const yaql::Variables& variables);

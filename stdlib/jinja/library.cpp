@@ -22,7 +22,7 @@ class BoundMethod final : public Callable {
   Value invoke(Runtime& runtime, std::vector<Value> args, Kwargs kwargs, Span span) const override {
     args.insert(args.begin(), receiver_);
     Call call = bind_arguments(runtime, *def_, std::move(args), std::move(kwargs), span);
-    return def_->impl(call);
+    return def_->impl(call).value();
   }
   std::string describe() const override {
     return "<built-in method " + def_->name.substr(type_.size() + 1) + " of " + type_ + " object>";

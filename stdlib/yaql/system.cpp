@@ -17,7 +17,7 @@ FunctionDefPtr defined_function(const std::string& name, Lambda body) {
     std::vector<Value> args = c.rest();
     for (size_t i = 0; i < args.size(); ++i) s->set(std::to_string(i + 1), args[i]);
     for (const auto& [k, slot] : c.kwargs) s->set(k, slot.value);
-    return body.call_in(s);
+    return body.try_call_in(s);
   };
   return def;
 }
@@ -26,7 +26,7 @@ FunctionDefPtr defined_function(const std::string& name, Lambda body) {
 
 void register_system(Registry& r) {
   r.add("#operator_.(receiver: any, expr: method_lambda)",
-        [](Call& c) { return c.lambda(1).call_method(c[0]); });
+        [](Call& c) { return c.lambda(1).try_call_method(c[0]); });
 
   r.add("#operator_?.(receiver: any, expr: expr)", [](Call& c) {
     if (c[0].is_null()) return Value();
@@ -40,7 +40,7 @@ void register_system(Registry& r) {
       1);
 
   r.add("#operator_->(left: context, right: context_lambda)",
-        [](Call& c) { return c.lambda(1).call_in(scope_of(c[0])); });
+        [](Call& c) { return c.lambda(1).try_call_in(scope_of(c[0])); });
 
   r.add("let(*args: any, **kwargs: any)", [](Call& c) {
     ScopePtr s = child_scope(c.scope);

@@ -144,6 +144,29 @@ TEST(EvalErrors, CarryTheSpanOfTheFailingCall) {
   }
 }
 
+TEST(EvalErrors, TryEvaluateReturnsErrorsWithTheirSpans) {
+  Engine engine(test_registry());
+  struct Case {
+    std::string text, type, spanned;
+  };
+  for (const Case& c : {
+           Case{"1.twice().size()", "NoMatchingMethodException", "size()"},
+           Case{"apply(1, boom())", "ValueError", "boom()"},
+           Case{"kind(1, 2, 3).twice()", "NoMatchingFunctionException", "kind(1, 2, 3)"},
+           Case{"kind(", "YaqlGrammarException", ""},
+       }) {
+    for (int run = 0; run < 3; ++run) {  // the first run and the cached ones alike
+      Outcome<Value> result = engine.try_evaluate(c.text, Value());
+      ASSERT_FALSE(result.ok()) << c.text;
+      EXPECT_EQ(result.error().type(), c.type) << c.text;
+      if (c.spanned.empty()) continue;
+      const Span span = result.error().span();
+      EXPECT_EQ(c.text.substr(span.begin, span.end - span.begin), c.spanned) << c.text;
+    }
+  }
+  EXPECT_EQ(to_json(*engine.try_evaluate("3.twice()", Value())), "6");
+}
+
 TEST(Signatures, ParseTypesDefaultsAndStyles) {
   FunctionDef d = parse_signature("ext f(a: int?, b: string = 'x', *c: lambda, **d: any!)");
   EXPECT_EQ(d.name, "f");

@@ -103,7 +103,7 @@ class FakeRuntime final : public Runtime {
   // Binds and runs one library entry.
   Value invoke(const FunctionDef& def, std::vector<Value> args, Kwargs kwargs, Span span = {}) {
     Call c = bind_arguments(*this, def, std::move(args), std::move(kwargs), span);
-    return def.impl(c);
+    return def.impl(c).value();
   }
 
  private:
