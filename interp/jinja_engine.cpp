@@ -176,11 +176,11 @@ CompiledPtr Engine::compile_expression(std::string_view text, const Limits& limi
   return compiled;
 }
 
-std::string Engine::render(std::string_view source, const Environment& env,
-                           const Variables& variables, const Limits& limits,
-                           const BoundFunctions* bound) {
+Outcome<std::string> Engine::try_render(std::string_view source, const Environment& env,
+                                        const Variables& variables, const Limits& limits,
+                                        const BoundFunctions* bound) {
   CompiledPtr compiled = compile_template(source, env, limits);
-  if (compiled->error) throw *compiled->error;
+  if (compiled->error) return *compiled->error;
   const EvaluationBudget budget(limits);
   const MutationPermit permit(compiled->mutates);
   Evaluator evaluator(RuntimeConfig{env.strict, env.sandboxed, extra_filters_, bound}, library_,
@@ -190,17 +190,18 @@ std::string Engine::render(std::string_view source, const Environment& env,
   return evaluator.render(compiled->body, context);
 }
 
-Value Engine::evaluate(std::string_view text, const Environment& env, const Variables& variables,
-                       const Limits& limits, bool undefined_to_none, const BoundFunctions* bound) {
+Outcome<Value> Engine::try_evaluate(std::string_view text, const Environment& env,
+                                    const Variables& variables, const Limits& limits,
+                                    bool undefined_to_none, const BoundFunctions* bound) {
   CompiledPtr compiled = compile_expression(text, limits);
-  if (compiled->error) throw *compiled->error;
+  if (compiled->error) return *compiled->error;
   const EvaluationBudget budget(limits);
   const MutationPermit permit(compiled->mutates);
   Evaluator evaluator(RuntimeConfig{env.strict, env.sandboxed, extra_filters_, bound}, library_,
                       limits);
   const Variables copy = compiled->mutates ? private_copy(variables) : Variables();
   const Scope context(compiled->mutates ? copy : variables);
-  Value result = evaluator.evaluate(*compiled->expr, context);
+  SIROCCO_ASSIGN_OR_RETURN(Value result, evaluator.evaluate(*compiled->expr, context));
   if (undefined_to_none && as_undefined(result)) return Value();
   return result;
 }

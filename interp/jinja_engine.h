@@ -51,14 +51,25 @@ class Engine {
   void set_extra_filters(const Registry* filters);
 
   // env.from_string(source).render(**variables), with `bound` functions besides the
-  // variables. Throws Error.
+  // variables. Any Error, a syntax error included, is the outcome; render() throws it.
+  Outcome<std::string> try_render(std::string_view source, const Environment& env,
+                                  const Variables& variables, const Limits& limits = {},
+                                  const BoundFunctions* bound = nullptr);
   std::string render(std::string_view source, const Environment& env, const Variables& variables,
-                     const Limits& limits = {}, const BoundFunctions* bound = nullptr);
+                     const Limits& limits = {}, const BoundFunctions* bound = nullptr) {
+    return try_render(source, env, variables, limits, bound).value();
+  }
   // env.compile_expression(text, undefined_to_none)(**variables): the native value. With
-  // undefined_to_none an Undefined result is None. Throws Error.
+  // undefined_to_none an Undefined result is None. Any Error is the outcome; evaluate()
+  // throws it.
+  Outcome<Value> try_evaluate(std::string_view text, const Environment& env,
+                              const Variables& variables, const Limits& limits = {},
+                              bool undefined_to_none = true, const BoundFunctions* bound = nullptr);
   Value evaluate(std::string_view text, const Environment& env, const Variables& variables,
                  const Limits& limits = {}, bool undefined_to_none = true,
-                 const BoundFunctions* bound = nullptr);
+                 const BoundFunctions* bound = nullptr) {
+    return try_evaluate(text, env, variables, limits, undefined_to_none, bound).value();
+  }
 
   CompiledPtr compile_template(std::string_view source, const Environment& env,
                                const Limits& limits);

@@ -12,6 +12,7 @@
 
 #include "interp/jinja_ast.h"
 #include "interp/jinja_runtime.h"
+#include "interp/outcome.h"
 #include "stdlib/jinja/library.h"
 
 namespace sirocco::jinja {
@@ -53,15 +54,20 @@ class Evaluator final : public Runtime {
  public:
   Evaluator(const RuntimeConfig& config, const Library& library, const Limits& limits);
 
-  // Renders a template with these variables in its context.
-  std::string render(const Body& body, Scope& context);
-  // Evaluates an expression to its native value.
-  Value evaluate(const Expr& expr, const Scope& scope);
+  // Renders a template with these variables in its context. Any Error is the outcome.
+  Outcome<std::string> render(const Body& body, Scope& context);
+  // Evaluates an expression to its native value. Any Error is the outcome.
+  Outcome<Value> evaluate(const Expr& expr, const Scope& scope);
 
   // Runtime
   Value call_filter(std::string_view name, std::vector<Value> args, Kwargs kwargs,
-                    Span span) override;
-  bool call_test(std::string_view name, std::vector<Value> args, Kwargs kwargs, Span span) override;
+                    Span span) override {
+    return try_call_filter(name, std::move(args), std::move(kwargs), span).value();
+  }
+  bool call_test(std::string_view name, std::vector<Value> args, Kwargs kwargs,
+                 Span span) override {
+    return try_call_test(name, std::move(args), std::move(kwargs), span).value();
+  }
   Value getattr(const Value& obj, std::string_view name) override {
     return getattr(obj, name, true);
   }
@@ -74,31 +80,43 @@ class Evaluator final : public Runtime {
   const Limits& limits() const override { return limits_; }
 
   // A recursive loop called as `loop(items)`: renders the loop's body over them.
-  std::string render_loop(const Stmt& loop, const Value& items, const Scope& scope, size_t depth);
+  Outcome<std::string> render_loop(const Stmt& loop, const Value& items, const Scope& scope,
+                                   size_t depth);
 
  private:
+  // Errors are returned up the evaluator, not thrown; the helpers that raise rarely
+  // (truth, text, iteration, assignment) throw, and render() and evaluate() catch that.
+
   // statements (interp/jinja_eval_stmt.cpp)
-  void run(const Body& body, Scope& scope);
-  void run(const Stmt& stmt, Scope& scope);
-  void run_for(const Stmt& stmt, const Value& iterable, const Scope& scope, size_t depth);
+  Status run(const Body& body, Scope& scope);
+  Status run(const Stmt& stmt, Scope& scope);
+  Status run_for(const Stmt& stmt, const Value& iterable, const Scope& scope, size_t depth);
   void assign(const Target& target, const Value& value, Scope& scope);
-  std::string capture(const Body& body, Scope& scope);
+  Outcome<std::string> capture(const Body& body, Scope& scope);
 
   // `obj.name`; without `maybe_method` no Python method of that name is looked for.
   Value getattr(const Value& obj, std::string_view name, bool maybe_method);
 
   // expressions (interp/jinja_eval_expr.cpp)
-  Value eval(const Expr& e, const Scope& scope);
+  Outcome<Value> eval(const Expr& e, const Scope& scope);
   Value lookup(const Expr& e, const Scope& scope);
-  Value binary(const Expr& e, const Scope& scope);
-  bool compare(const Expr& e, const Scope& scope);
-  Value printf_format(const Value& format, const Value& operand, Span span);
-  Value apply_filter(const Expr& e, Value operand, const Scope& scope);
-  bool apply_test(const Expr& e, const Scope& scope);
-  Value call_expr(const Expr& e, const Scope& scope);
-  void arguments(const std::vector<Argument>& args, const Scope& scope,
-                 std::vector<Value>& positional, Kwargs& keywords);
-  Value invoke(const FunctionDef& def, std::vector<Value> positional, Kwargs keywords, Span span);
+  Outcome<Value> binary(const Expr& e, const Scope& scope);
+  // The operator of a Binary expression on its operands' values.
+  Outcome<Value> operate(const Expr& e, const Value& a, const Value& b);
+  Outcome<bool> compare(const Expr& e, const Scope& scope);
+  Outcome<Value> printf_format(const Value& format, const Value& operand, Span span);
+  Outcome<Value> apply_filter(const Expr& e, Value operand, const Scope& scope);
+  Outcome<bool> apply_test(const Expr& e, const Scope& scope);
+  Outcome<Value> call_expr(const Expr& e, const Scope& scope);
+  Status arguments(const std::vector<Argument>& args, const Scope& scope,
+                   std::vector<Value>& positional, Kwargs& keywords);
+  // Binds and runs a library entry; an Error it throws becomes the outcome.
+  Outcome<Value> invoke(const FunctionDef& def, std::vector<Value> positional, Kwargs keywords,
+                        Span span);
+  Outcome<Value> try_call_filter(std::string_view name, std::vector<Value> args, Kwargs kwargs,
+                                 Span span);
+  Outcome<bool> try_call_test(std::string_view name, std::vector<Value> args, Kwargs kwargs,
+                              Span span);
   const FunctionDef* filter_def(std::string_view name) const;
   const FunctionDef* test_def(std::string_view name) const;
   // One step of work (a loop iteration, a call): the step budget and the deadline.

@@ -29,10 +29,10 @@ Value Evaluator::lookup(const Expr& e, const Scope& scope) {
   return undefined("'" + e.name + "' is undefined");
 }
 
-void Evaluator::arguments(const std::vector<Argument>& args, const Scope& scope,
-                          std::vector<Value>& positional, Kwargs& keywords) {
+Status Evaluator::arguments(const std::vector<Argument>& args, const Scope& scope,
+                            std::vector<Value>& positional, Kwargs& keywords) {
   for (const Argument& arg : args) {
-    Value v = eval(*arg.value, scope);
+    SIROCCO_ASSIGN_OR_RETURN(Value v, eval(*arg.value, scope));
     switch (arg.kind) {
       case Argument::Kind::Positional:
         positional.push_back(std::move(v));
@@ -46,32 +46,41 @@ void Evaluator::arguments(const std::vector<Argument>& args, const Scope& scope,
       case Argument::Kind::StarStar:
         refuse_undefined(v, arg.value->span);
         if (!v.is_dict())
-          throw Error("TypeError", "argument after ** must be a mapping, not " + type_name(v),
-                      arg.value->span);
+          return Error("TypeError", "argument after ** must be a mapping, not " + type_name(v),
+                       arg.value->span);
         for (const auto& [key, value] : v.as_dict()) {
           if (!key.is_string())
-            throw Error("TypeError", "keywords must be strings", arg.value->span);
+            return Error("TypeError", "keywords must be strings", arg.value->span);
           keywords.emplace_back(key.as_string(), value);
         }
         break;
     }
   }
+  return {};
 }
 
-Value Evaluator::call_expr(const Expr& e, const Scope& scope) {
-  Value callee = eval(*e.operands[0], scope);
+Outcome<Value> Evaluator::call_expr(const Expr& e, const Scope& scope) {
+  SIROCCO_ASSIGN_OR_RETURN(Value callee, eval(*e.operands[0], scope));
   std::vector<Value> positional;
   Kwargs keywords;
-  arguments(e.args, scope, positional, keywords);
+  SIROCCO_RETURN_IF_ERROR(arguments(e.args, scope, positional, keywords));
   const ErrorSpanScope error_span(e.span);
-  return call(callee, std::move(positional), std::move(keywords), e.span);
+  try {
+    return call(callee, std::move(positional), std::move(keywords), e.span);
+  } catch (Error& error) {
+    return std::move(error);
+  }
 }
 
-Value Evaluator::invoke(const FunctionDef& def, std::vector<Value> positional, Kwargs keywords,
-                        Span span) {
-  tick(span);
-  Call call = bind_arguments(*this, def, std::move(positional), std::move(keywords), span);
-  return def.impl(call).value();
+Outcome<Value> Evaluator::invoke(const FunctionDef& def, std::vector<Value> positional,
+                                 Kwargs keywords, Span span) {
+  try {
+    tick(span);
+    Call call = bind_arguments(*this, def, std::move(positional), std::move(keywords), span);
+    return def.impl(call);
+  } catch (Error& e) {
+    return std::move(e);
+  }
 }
 
 const FunctionDef* Evaluator::filter_def(std::string_view name) const {
@@ -90,35 +99,40 @@ const FunctionDef* Evaluator::test_def(std::string_view name) const {
 bool Evaluator::has_filter(std::string_view name) const { return filter_def(name) != nullptr; }
 bool Evaluator::has_test(std::string_view name) const { return test_def(name) != nullptr; }
 
-Value Evaluator::apply_filter(const Expr& e, Value operand, const Scope& scope) {
+Outcome<Value> Evaluator::apply_filter(const Expr& e, Value operand, const Scope& scope) {
   std::vector<Value> positional{std::move(operand)};
   Kwargs keywords;
-  arguments(e.args, scope, positional, keywords);
+  SIROCCO_RETURN_IF_ERROR(arguments(e.args, scope, positional, keywords));
   const ErrorSpanScope error_span(e.span);
-  return call_filter(e.name, std::move(positional), std::move(keywords), e.span);
+  return try_call_filter(e.name, std::move(positional), std::move(keywords), e.span);
 }
 
-bool Evaluator::apply_test(const Expr& e, const Scope& scope) {
-  std::vector<Value> positional{eval(*e.operands[0], scope)};
+Outcome<bool> Evaluator::apply_test(const Expr& e, const Scope& scope) {
+  SIROCCO_ASSIGN_OR_RETURN(Value operand, eval(*e.operands[0], scope));
+  std::vector<Value> positional{std::move(operand)};
   Kwargs keywords;
-  arguments(e.args, scope, positional, keywords);
+  SIROCCO_RETURN_IF_ERROR(arguments(e.args, scope, positional, keywords));
   const ErrorSpanScope error_span(e.span);
-  return call_test(e.name, std::move(positional), std::move(keywords), e.span) != e.negated;
+  SIROCCO_ASSIGN_OR_RETURN(
+      bool passed, try_call_test(e.name, std::move(positional), std::move(keywords), e.span));
+  return passed != e.negated;
 }
 
-Value Evaluator::call_filter(std::string_view name, std::vector<Value> args, Kwargs kwargs,
-                             Span span) {
+Outcome<Value> Evaluator::try_call_filter(std::string_view name, std::vector<Value> args,
+                                          Kwargs kwargs, Span span) {
   const FunctionDef* def = filter_def(name);
   if (!def)
-    throw Error("TemplateRuntimeError", "No filter named '" + std::string(name) + "'.", span);
+    return Error("TemplateRuntimeError", "No filter named '" + std::string(name) + "'.", span);
   return invoke(*def, std::move(args), std::move(kwargs), span);
 }
 
-bool Evaluator::call_test(std::string_view name, std::vector<Value> args, Kwargs kwargs,
-                          Span span) {
+Outcome<bool> Evaluator::try_call_test(std::string_view name, std::vector<Value> args,
+                                       Kwargs kwargs, Span span) {
   const FunctionDef* def = test_def(name);
-  if (!def) throw Error("TemplateRuntimeError", "No test named '" + std::string(name) + "'.", span);
-  return truthy(invoke(*def, std::move(args), std::move(kwargs), span));
+  if (!def)
+    return Error("TemplateRuntimeError", "No test named '" + std::string(name) + "'.", span);
+  SIROCCO_ASSIGN_OR_RETURN(Value result, invoke(*def, std::move(args), std::move(kwargs), span));
+  return truthy(result);
 }
 
 }  // namespace sirocco::jinja

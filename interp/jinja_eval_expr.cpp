@@ -25,13 +25,19 @@ bool has_nan(const Value& v) {
 
 }  // namespace
 
-Value Evaluator::evaluate(const Expr& expr, const Scope& scope) { return eval(expr, scope); }
+Outcome<Value> Evaluator::evaluate(const Expr& expr, const Scope& scope) {
+  try {
+    return eval(expr, scope);
+  } catch (Error& e) {
+    return std::move(e);
+  }
+}
 
-Value Evaluator::eval(const Expr& e, const Scope& scope) {
+Outcome<Value> Evaluator::eval(const Expr& e, const Scope& scope) {
   if (e.nonfinite_constant) {
-    throw Error("NameError",
-                std::string("name '") + (has_nan(e.value) ? "nan" : "inf") + "' is not defined",
-                e.span);
+    return Error("NameError",
+                 std::string("name '") + (has_nan(e.value) ? "nan" : "inf") + "' is not defined",
+                 e.span);
   }
   switch (e.kind) {
     case ExprKind::Constant:
@@ -42,75 +48,85 @@ Value Evaluator::eval(const Expr& e, const Scope& scope) {
     case ExprKind::Tuple: {
       List items;
       items.reserve(e.operands.size());
-      for (const ExprPtr& item : e.operands) items.push_back(eval(*item, scope));
+      for (const ExprPtr& item : e.operands) {
+        SIROCCO_ASSIGN_OR_RETURN(Value v, eval(*item, scope));
+        items.push_back(std::move(v));
+      }
       return e.kind == ExprKind::List ? Value::list(std::move(items))
                                       : Value::tuple(std::move(items));
     }
     case ExprKind::Dict: {
       Dict d;
       for (size_t i = 0; i + 1 < e.operands.size(); i += 2) {
-        Value key = eval(*e.operands[i], scope);
+        SIROCCO_ASSIGN_OR_RETURN(Value key, eval(*e.operands[i], scope));
         refuse_strict(key, e.operands[i]->span);
         require_hashable(key);
-        d.set(std::move(key), eval(*e.operands[i + 1], scope));
+        SIROCCO_ASSIGN_OR_RETURN(Value value, eval(*e.operands[i + 1], scope));
+        d.set(std::move(key), std::move(value));
       }
       return Value::dict(std::move(d));
     }
     case ExprKind::Attribute: {
-      Value obj = eval(*e.operands[0], scope);
+      SIROCCO_ASSIGN_OR_RETURN(Value obj, eval(*e.operands[0], scope));
       const ErrorSpanScope error_span(e.span);
       return getattr(obj, e.name, e.maybe_method);
     }
     case ExprKind::Item: {
-      Value obj = eval(*e.operands[0], scope);
-      Value key = eval(*e.operands[1], scope);
+      SIROCCO_ASSIGN_OR_RETURN(Value obj, eval(*e.operands[0], scope));
+      SIROCCO_ASSIGN_OR_RETURN(Value key, eval(*e.operands[1], scope));
       const ErrorSpanScope error_span(e.span);
       return getitem(obj, key);
     }
     case ExprKind::Slice: {
       Value parts[3];
       for (int i = 0; i < 3; ++i)
-        if (e.operands[i]) parts[i] = eval(*e.operands[i], scope);
+        if (e.operands[i]) {
+          SIROCCO_ASSIGN_OR_RETURN(parts[i], eval(*e.operands[i], scope));
+        }
       return make_slice(parts[0], parts[1], parts[2]);
     }
     case ExprKind::Call:
       return call_expr(e, scope);
-    case ExprKind::Filter:
-      return apply_filter(e, eval(*e.operands[0], scope), scope);
-    case ExprKind::Test:
-      return Value::boolean(apply_test(e, scope));
+    case ExprKind::Filter: {
+      SIROCCO_ASSIGN_OR_RETURN(Value operand, eval(*e.operands[0], scope));
+      return apply_filter(e, std::move(operand), scope);
+    }
+    case ExprKind::Test: {
+      SIROCCO_ASSIGN_OR_RETURN(bool passed, apply_test(e, scope));
+      return Value::boolean(passed);
+    }
     case ExprKind::Negative:
     case ExprKind::Positive: {
-      Value v = eval(*e.operands[0], scope);
+      SIROCCO_ASSIGN_OR_RETURN(Value v, eval(*e.operands[0], scope));
       refuse_undefined(v, e.span);
       if (!v.is_number() && !v.is_bool()) {
-        throw Error("TypeError",
-                    std::string("bad operand type for unary ") +
-                        (e.kind == ExprKind::Negative ? "-" : "+") + ": '" + type_name(v) + "'",
-                    e.span);
+        return Error("TypeError",
+                     std::string("bad operand type for unary ") +
+                         (e.kind == ExprKind::Negative ? "-" : "+") + ": '" + type_name(v) + "'",
+                     e.span);
       }
       if (e.kind == ExprKind::Negative) return num_neg(v);
       return v.is_bool() ? Value::integer(v.as_bool() ? 1 : 0) : v;
     }
-    case ExprKind::Not:
-      return Value::boolean(!truth(eval(*e.operands[0], scope), e.operands[0]->span));
+    case ExprKind::Not: {
+      SIROCCO_ASSIGN_OR_RETURN(Value v, eval(*e.operands[0], scope));
+      return Value::boolean(!truth(v, e.operands[0]->span));
+    }
     case ExprKind::Binary:
       return binary(e, scope);
-    case ExprKind::Compare:
-      return Value::boolean(compare(e, scope));
-    case ExprKind::And: {
-      Value left = eval(*e.operands[0], scope);
-      if (!truth(left, e.operands[0]->span)) return left;
-      return eval(*e.operands[1], scope);
+    case ExprKind::Compare: {
+      SIROCCO_ASSIGN_OR_RETURN(bool holds, compare(e, scope));
+      return Value::boolean(holds);
     }
+    case ExprKind::And:
     case ExprKind::Or: {
-      Value left = eval(*e.operands[0], scope);
-      if (truth(left, e.operands[0]->span)) return left;
+      SIROCCO_ASSIGN_OR_RETURN(Value left, eval(*e.operands[0], scope));
+      if (truth(left, e.operands[0]->span) == (e.kind == ExprKind::Or)) return left;
       return eval(*e.operands[1], scope);
     }
     case ExprKind::Conditional: {
-      if (truth(eval(*e.operands[1], scope), e.operands[1]->span))
-        return eval(*e.operands[0], scope);
+      SIROCCO_ASSIGN_OR_RETURN(Value test, eval(*e.operands[1], scope));
+      if (truth(test, e.operands[1]->span)) return eval(*e.operands[0], scope);
       if (e.operands[2]) return eval(*e.operands[2], scope);
       // Jinja2 3.1 makes a plain Undefined here, whatever the environment's kind.
       return make_undefined(

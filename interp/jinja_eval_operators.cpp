@@ -35,18 +35,26 @@ Value repeat(const Value& seq, const Value& count, const Limits& limits, Span sp
 
 bool is_int_like(const Value& v) { return v.is_int() || v.is_bool(); }
 
-[[noreturn]] void unsupported(const char* op, const Value& a, const Value& b, Span span) {
-  throw Error("TypeError",
-              std::string("unsupported operand type(s) for ") + op + ": '" + type_name(a) +
-                  "' and '" + type_name(b) + "'",
-              span);
+Error unsupported(const char* op, const Value& a, const Value& b, Span span) {
+  return Error("TypeError",
+               std::string("unsupported operand type(s) for ") + op + ": '" + type_name(a) +
+                   "' and '" + type_name(b) + "'",
+               span);
 }
 
 }  // namespace
 
-Value Evaluator::binary(const Expr& e, const Scope& scope) {
-  Value a = eval(*e.operands[0], scope);
-  Value b = eval(*e.operands[1], scope);
+Outcome<Value> Evaluator::binary(const Expr& e, const Scope& scope) {
+  SIROCCO_ASSIGN_OR_RETURN(Value a, eval(*e.operands[0], scope));
+  SIROCCO_ASSIGN_OR_RETURN(Value b, eval(*e.operands[1], scope));
+  try {  // an Undefined operand, a zero divisor, an unformattable `%`...
+    return operate(e, a, b);
+  } catch (Error& error) {
+    return std::move(error);
+  }
+}
+
+Outcome<Value> Evaluator::operate(const Expr& e, const Value& a, const Value& b) {
   if (e.op == BinaryOp::Concat) return Value::string(text_of(a, e.span) + text_of(b, e.span));
   refuse_undefined(a, e.operands[0]->span);
   refuse_undefined(b, e.operands[1]->span);
@@ -62,38 +70,38 @@ Value Evaluator::binary(const Expr& e, const Scope& scope) {
         return a.is_tuple() ? Value::tuple(std::move(out)) : Value::list(std::move(out));
       }
       if (a.is_string())
-        throw Error("TypeError", "can only concatenate str (not \"" + type_name(b) + "\") to str",
-                    e.span);
+        return Error("TypeError", "can only concatenate str (not \"" + type_name(b) + "\") to str",
+                     e.span);
       if (a.is_list())
-        throw Error("TypeError",
-                    "can only concatenate " + type_name(a) + " (not \"" + type_name(b) + "\") to " +
-                        type_name(a),
-                    e.span);
-      unsupported("+", a, b, e.span);
+        return Error("TypeError",
+                     "can only concatenate " + type_name(a) + " (not \"" + type_name(b) +
+                         "\") to " + type_name(a),
+                     e.span);
+      return unsupported("+", a, b, e.span);
     case BinaryOp::Subtract:
       if (numbers) return num_sub(a, b);
-      unsupported("-", a, b, e.span);
+      return unsupported("-", a, b, e.span);
     case BinaryOp::Multiply:
       if (numbers) return num_mul(a, b);
       if ((a.is_string() || a.is_list()) && is_int_like(b)) return repeat(a, b, limits_, e.span);
       if ((b.is_string() || b.is_list()) && is_int_like(a)) return repeat(b, a, limits_, e.span);
       if ((a.is_string() || a.is_list()) && (b.is_string() || b.is_list() || b.is_float()))
-        throw Error("TypeError",
-                    "can't multiply sequence by non-int of type '" + type_name(b) + "'", e.span);
-      unsupported("*", a, b, e.span);
+        return Error("TypeError",
+                     "can't multiply sequence by non-int of type '" + type_name(b) + "'", e.span);
+      return unsupported("*", a, b, e.span);
     case BinaryOp::Divide:
       if (numbers) return num_truediv(a, b);
-      unsupported("/", a, b, e.span);
+      return unsupported("/", a, b, e.span);
     case BinaryOp::FloorDivide:
       if (numbers) return num_floordiv(a, b);
-      unsupported("//", a, b, e.span);
+      return unsupported("//", a, b, e.span);
     case BinaryOp::Modulo:
       if (numbers) return num_mod(a, b);
       if (a.is_string()) return printf_format(a, b, e.span);
-      unsupported("%", a, b, e.span);
+      return unsupported("%", a, b, e.span);
     case BinaryOp::Power:
       if (numbers) return num_pow(a, b);
-      unsupported("** or pow()", a, b, e.span);
+      return unsupported("** or pow()", a, b, e.span);
     case BinaryOp::Concat:
       break;
   }
@@ -102,7 +110,7 @@ Value Evaluator::binary(const Expr& e, const Scope& scope) {
 
 // Python's `str % x`, through the `format` filter: a tuple gives the arguments, a mapping
 // with string keys the values of `%(name)s` fields, anything else is the one argument.
-Value Evaluator::printf_format(const Value& format, const Value& operand, Span span) {
+Outcome<Value> Evaluator::printf_format(const Value& format, const Value& operand, Span span) {
   std::vector<Value> args{format};
   Kwargs kwargs;
   bool named = operand.is_dict() && format.as_string().find("%(") != std::string::npos;
@@ -116,19 +124,19 @@ Value Evaluator::printf_format(const Value& format, const Value& operand, Span s
     args.insert(args.end(), operand.as_list().begin(), operand.as_list().end());
   else if (!named)
     args.push_back(operand);
-  return call_filter("format", std::move(args), named ? std::move(kwargs) : Kwargs{}, span);
+  return try_call_filter("format", std::move(args), named ? std::move(kwargs) : Kwargs{}, span);
 }
 
-bool Evaluator::compare(const Expr& e, const Scope& scope) {
-  Value left = eval(*e.operands[0], scope);
+Outcome<bool> Evaluator::compare(const Expr& e, const Scope& scope) {
+  SIROCCO_ASSIGN_OR_RETURN(Value left, eval(*e.operands[0], scope));
   for (size_t i = 0; i < e.comparisons.size(); ++i) {
-    Value right = eval(*e.operands[i + 1], scope);
+    SIROCCO_ASSIGN_OR_RETURN(Value right, eval(*e.operands[i + 1], scope));
     if (config_.strict) {
       refuse_strict(left, e.operands[i]->span);
       refuse_strict(right, e.operands[i + 1]->span);
     }
     bool result = false;
-    {
+    try {  // an operator Python has not for these types
       const ErrorSpanScope error_span(e.span);
       switch (e.comparisons[i]) {
         case CompareOp::Equal:
@@ -156,6 +164,8 @@ bool Evaluator::compare(const Expr& e, const Scope& scope) {
           result = !contains(right, left);
           break;
       }
+    } catch (Error& error) {
+      return std::move(error);
     }
     if (!result) return false;
     left = std::move(right);

@@ -55,24 +55,30 @@ void Evaluator::check_output_size(Span span) const {
     throw Error("MemoryQuotaExceededException", "the rendered text consumed too much memory", span);
 }
 
-std::string Evaluator::render(const Body& body, Scope& context) {
+Outcome<std::string> Evaluator::render(const Body& body, Scope& context) {
   out_.clear();
   out_.reserve(1024);  // one allocation for most outputs instead of one per doubling
-  run(body, context);
+  try {
+    SIROCCO_RETURN_IF_ERROR(run(body, context));
+  } catch (Error& e) {
+    return std::move(e);
+  }
   return std::move(out_);
 }
 
-void Evaluator::run(const Body& body, Scope& scope) {
-  for (const Stmt& stmt : body) run(stmt, scope);
+Status Evaluator::run(const Body& body, Scope& scope) {
+  for (const Stmt& stmt : body) SIROCCO_RETURN_IF_ERROR(run(stmt, scope));
+  return {};
 }
 
-void Evaluator::run(const Stmt& stmt, Scope& scope) {
+Status Evaluator::run(const Stmt& stmt, Scope& scope) {
   switch (stmt.kind) {
     case StmtKind::Text:
       out_ += stmt.text;
-      return check_output_size(stmt.span);
+      check_output_size(stmt.span);
+      return {};
     case StmtKind::Output: {
-      const Value value = eval(*stmt.value, scope);
+      SIROCCO_ASSIGN_OR_RETURN(const Value value, eval(*stmt.value, scope));
       if (value.is_string()) {  // str() of a str is itself
         out_ += value.as_string();
       } else if (value.is_small_int()) {
@@ -84,50 +90,70 @@ void Evaluator::run(const Stmt& stmt, Scope& scope) {
       } else {
         out_ += text_of(value, stmt.value->span);
       }
-      return check_output_size(stmt.span);
+      check_output_size(stmt.span);
+      return {};
     }
     case StmtKind::If:
       for (const Branch& branch : stmt.branches) {
-        if (truth(eval(*branch.test, scope), branch.test->span)) return run(branch.body, scope);
+        SIROCCO_ASSIGN_OR_RETURN(const Value test, eval(*branch.test, scope));
+        if (truth(test, branch.test->span)) return run(branch.body, scope);
       }
       return run(stmt.otherwise, scope);
-    case StmtKind::For:
-      return run_for(stmt, eval(*stmt.value, scope), scope, 0);
-    case StmtKind::Set:
-      return assign(stmt.target, eval(*stmt.value, scope), scope);
+    case StmtKind::For: {
+      SIROCCO_ASSIGN_OR_RETURN(const Value items, eval(*stmt.value, scope));
+      return run_for(stmt, items, scope, 0);
+    }
+    case StmtKind::Set: {
+      SIROCCO_ASSIGN_OR_RETURN(const Value value, eval(*stmt.value, scope));
+      assign(stmt.target, value, scope);
+      return {};
+    }
     case StmtKind::SetBlock: {
-      Value value = Value::string(capture(stmt.body, scope));
-      for (const ExprPtr& filter : stmt.filters)
-        value = apply_filter(*filter, std::move(value), scope);
-      return assign(stmt.target, value, scope);
+      SIROCCO_ASSIGN_OR_RETURN(std::string text, capture(stmt.body, scope));
+      Value value = Value::string(std::move(text));
+      for (const ExprPtr& filter : stmt.filters) {
+        SIROCCO_ASSIGN_OR_RETURN(value, apply_filter(*filter, std::move(value), scope));
+      }
+      assign(stmt.target, value, scope);
+      return {};
     }
     case StmtKind::With: {
       // The values are evaluated outside: `{% with a = 1, b = a %}` reads the outer `a`.
       std::vector<Value> values;
-      for (const ExprPtr& value : stmt.values) values.push_back(eval(*value, scope));
+      for (const ExprPtr& value : stmt.values) {
+        SIROCCO_ASSIGN_OR_RETURN(Value v, eval(*value, scope));
+        values.push_back(std::move(v));
+      }
       Scope inner(&scope);
       for (size_t i = 0; i < values.size(); ++i) assign(stmt.targets[i], values[i], inner);
       return run(stmt.body, inner);
     }
     case StmtKind::FilterBlock: {
       Scope inner(&scope);
-      Value value = Value::string(capture(stmt.body, inner));
-      for (const ExprPtr& filter : stmt.filters)
-        value = apply_filter(*filter, std::move(value), scope);
+      SIROCCO_ASSIGN_OR_RETURN(std::string text, capture(stmt.body, inner));
+      Value value = Value::string(std::move(text));
+      for (const ExprPtr& filter : stmt.filters) {
+        SIROCCO_ASSIGN_OR_RETURN(value, apply_filter(*filter, std::move(value), scope));
+      }
       out_ += text_of(value, stmt.span);
-      return check_output_size(stmt.span);
+      check_output_size(stmt.span);
+      return {};
     }
   }
+  return {};
 }
 
-std::string Evaluator::capture(const Body& body, Scope& scope) {
+Outcome<std::string> Evaluator::capture(const Body& body, Scope& scope) {
   std::string saved = std::move(out_);
   out_.clear();
-  run(body, scope);
-  return std::exchange(out_, std::move(saved));
+  Status done = run(body, scope);
+  std::string captured = std::exchange(out_, std::move(saved));
+  if (!done) return std::move(done).failure();
+  return captured;
 }
 
-void Evaluator::run_for(const Stmt& stmt, const Value& iterable, const Scope& scope, size_t depth) {
+Status Evaluator::run_for(const Stmt& stmt, const Value& iterable, const Scope& scope,
+                          size_t depth) {
   List items = iterate(iterable, stmt.value->span);
   if (stmt.condition) {
     List kept;
@@ -135,8 +161,8 @@ void Evaluator::run_for(const Stmt& stmt, const Value& iterable, const Scope& sc
       tick(stmt.condition->span);
       Scope filter_scope(&scope);
       assign(stmt.target, item, filter_scope);
-      if (truth(eval(*stmt.condition, filter_scope), stmt.condition->span))
-        kept.push_back(std::move(item));
+      SIROCCO_ASSIGN_OR_RETURN(const Value test, eval(*stmt.condition, filter_scope));
+      if (truth(test, stmt.condition->span)) kept.push_back(std::move(item));
     }
     items = std::move(kept);
   }
@@ -154,20 +180,23 @@ void Evaluator::run_for(const Stmt& stmt, const Value& iterable, const Scope& sc
     iteration.clear();
     assign(stmt.target, loop->items[i], iteration);
     iteration.set("loop", loop_value);
-    run(stmt.body, iteration);
+    SIROCCO_RETURN_IF_ERROR(run(stmt.body, iteration));
   }
   loop->running = false;
+  return {};
 }
 
-std::string Evaluator::render_loop(const Stmt& loop, const Value& items, const Scope& scope,
-                                   size_t depth) {
+Outcome<std::string> Evaluator::render_loop(const Stmt& loop, const Value& items,
+                                            const Scope& scope, size_t depth) {
   if (depth > limits_.max_eval_depth)
-    throw Error("RecursionError", "maximum recursion depth exceeded in a recursive loop",
-                loop.span);
+    return Error("RecursionError", "maximum recursion depth exceeded in a recursive loop",
+                 loop.span);
   std::string saved = std::move(out_);
   out_.clear();
-  run_for(loop, items, scope, depth);
-  return std::exchange(out_, std::move(saved));
+  Status done = run_for(loop, items, scope, depth);
+  std::string rendered = std::exchange(out_, std::move(saved));
+  if (!done) return std::move(done).failure();
+  return rendered;
 }
 
 void Evaluator::assign(const Target& target, const Value& value, Scope& scope) {
@@ -251,7 +280,7 @@ Value Evaluator::call(const Value& callable, std::vector<Value> args, Kwargs kwa
     }
     if (args.size() != 1 || !kwargs.empty())
       throw Error("TypeError", "loop() takes exactly one argument", span);
-    return Value::string(render_loop(loop->loop, args[0], loop->scope, loop->depth0 + 1));
+    return Value::string(render_loop(loop->loop, args[0], loop->scope, loop->depth0 + 1).value());
   }
   throw Error("TypeError", "'" + type_name(callable) + "' object is not callable", span);
 }

@@ -134,11 +134,9 @@ class Folder {
         break;
     }
     if (!all()) return std::nullopt;
-    try {
-      return evaluator_.evaluate(e, scope_);
-    } catch (const Error&) {
-      return std::nullopt;
-    }
+    Outcome<Value> folded = evaluator_.evaluate(e, scope_);
+    if (!folded) return std::nullopt;
+    return *std::move(folded);
   }
 
   // Python reads `-2 ** x` as -(2 ** x).

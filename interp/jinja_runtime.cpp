@@ -21,13 +21,15 @@ const UndefinedObject* as_undefined(const Value& v) {
   return static_cast<const UndefinedObject*>(object);
 }
 
-void raise_undefined(const Value& v, Span span) {
+Error undefined_error(const Value& v, Span span) {
   const UndefinedObject* u = as_undefined(v);
   std::string type = u ? u->error_type : "UndefinedError";
   std::string hint = u ? u->hint : "undefined value";
-  if (span.empty()) throw Error(std::move(type), std::move(hint));
-  throw Error(std::move(type), std::move(hint), span);
+  if (span.empty()) return Error(std::move(type), std::move(hint));
+  return Error(std::move(type), std::move(hint), span);
 }
+
+void raise_undefined(const Value& v, Span span) { throw undefined_error(v, span); }
 
 std::vector<Value> Call::rest() const {
   size_t first = def.positional_count();

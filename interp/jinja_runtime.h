@@ -41,7 +41,9 @@ class UndefinedObject final : public OpaqueObject {
 Value make_undefined(std::string hint, bool strict, std::string error_type = "UndefinedError");
 // The Undefined held by a value, or nullptr.
 const UndefinedObject* as_undefined(const Value& v);
-// Throws Error(error_type, hint) for an undefined value (with the span when not empty).
+// Error(error_type, hint) for an undefined value (with the span when not empty);
+// raise_undefined() throws it.
+Error undefined_error(const Value& v, Span span = {});
 [[noreturn]] void raise_undefined(const Value& v, Span span = {});
 
 class Runtime;

@@ -78,7 +78,7 @@ Outcome<Value> Session::try_evaluate(Lang lang, std::string_view expr, const Val
       case Lang::Yaql:
         return yaql_->try_evaluate(expr, data, limits_, mistral::context_variables(data));
       case Lang::Jinja:
-        return jinja_string(expr, data);
+        return mistral::evaluate_jinja_string(*mistral_jinja_, expr, data, limits_);
       case Lang::JinjaTemplate:
       case Lang::JinjaExpression:
         return plain_jinja(lang, expr, data, jinja_env);
@@ -110,18 +110,21 @@ Value Session::yaql_expression(std::string_view expression, const Value& data) {
 }
 
 Value Session::jinja_string(std::string_view text, const Value& data) {
-  return mistral::evaluate_jinja_string(*mistral_jinja_, text, data, limits_);
+  return mistral::evaluate_jinja_string(*mistral_jinja_, text, data, limits_).value();
 }
 
-Value Session::plain_jinja(Lang lang, std::string_view expr, const Value& data,
-                           std::string_view env_name) {
+Outcome<Value> Session::plain_jinja(Lang lang, std::string_view expr, const Value& data,
+                                    std::string_view env_name) {
   const jinja::Environment& env = jinja_environment(env_name);
   jinja::Engine& engine = env.name == "mistral" ? *mistral_jinja_ : *jinja_;
   const jinja::Variables vars = variables_of(data);
-  if (lang == Lang::JinjaTemplate) return Value::string(engine.render(expr, env, vars, limits_));
+  if (lang == Lang::JinjaTemplate) {
+    SIROCCO_ASSIGN_OR_RETURN(std::string text, engine.try_render(expr, env, vars, limits_));
+    return Value::string(std::move(text));
+  }
   // compile_expression(undefined_to_none=True) by default turns an Undefined result into
   // None; Mistral passes False, and so does the conformance oracle for the sandbox.
-  return engine.evaluate(expr, env, vars, limits_, env.name == "default");
+  return engine.try_evaluate(expr, env, vars, limits_, env.name == "default");
 }
 
 }  // namespace sirocco

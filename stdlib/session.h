@@ -60,7 +60,8 @@ class Session final : private mistral::StringEvaluators {
   Value yaql_expression(std::string_view expression, const Value& data) override;
   // A string value by Mistral's rule (stdlib/mistral/jinja_string.h).
   Value jinja_string(std::string_view text, const Value& data) override;
-  Value plain_jinja(Lang lang, std::string_view expr, const Value& data, std::string_view env_name);
+  Outcome<Value> plain_jinja(Lang lang, std::string_view expr, const Value& data,
+                             std::string_view env_name);
 
   Value with_bindings(const Value& data) const;
 

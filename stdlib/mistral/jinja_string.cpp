@@ -11,22 +11,25 @@
 
 namespace sirocco::mistral {
 
-Value evaluate_jinja_string(jinja::Engine& engine, std::string_view text, const Value& data,
-                            const Limits& limits) {
+Outcome<Value> evaluate_jinja_string(jinja::Engine& engine, std::string_view text,
+                                     const Value& data, const Limits& limits) {
   if (string_language(text) != StringLanguage::Jinja) return Value::string(std::string(text));
   const std::optional<Match> first = first_jinja_expression(text);
-  if (!first) throw Error("IndexError", "list index out of range");  // `patterns[0]`
+  if (!first) return Error("IndexError", "list index out of range");  // `patterns[0]`
   jinja::Variables variables{{"_", data}};
   for (auto& variable : context_variables(data)) variables.push_back(std::move(variable));
   const jinja::BoundFunctions functions{&jinja_filters(), data};
   const jinja::Environment& env = *jinja::find_environment("mistral");
-  if (first->begin != 0 || first->end != text.size())
-    return Value::string(engine.render(text, env, variables, limits, &functions));
-  Value result =
-      engine.evaluate(text.substr(2, text.size() - 4), env, variables, limits, false, &functions);
+  if (first->begin != 0 || first->end != text.size()) {
+    SIROCCO_ASSIGN_OR_RETURN(std::string rendered,
+                             engine.try_render(text, env, variables, limits, &functions));
+    return Value::string(std::move(rendered));
+  }
+  SIROCCO_ASSIGN_OR_RETURN(Value result, engine.try_evaluate(text.substr(2, text.size() - 4), env,
+                                                             variables, limits, false, &functions));
   // Mistral calls str() on the result, which makes a StrictUndefined raise.
   if (const jinja::UndefinedObject* u = jinja::as_undefined(result); u && u->strict)
-    jinja::raise_undefined(result);
+    return jinja::undefined_error(result);
   return result;
 }
 

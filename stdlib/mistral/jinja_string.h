@@ -13,8 +13,8 @@
 
 namespace sirocco::mistral {
 
-// `engine` must carry Mistral's filters (jinja_filters()).
-Value evaluate_jinja_string(jinja::Engine& engine, std::string_view text, const Value& data,
-                            const Limits& limits);
+// `engine` must carry Mistral's filters (jinja_filters()). Any Error is the outcome.
+Outcome<Value> evaluate_jinja_string(jinja::Engine& engine, std::string_view text,
+                                     const Value& data, const Limits& limits);
 
 }  // namespace sirocco::mistral

@@ -6,6 +6,7 @@
 
 #include "interp/jinja_engine.h"
 #include "interp/json.h"
+#include "tests/interp/expected_error.h"
 
 namespace sirocco::jinja {
 namespace {
@@ -166,6 +167,32 @@ TEST(JinjaEngine, ExpressionsGiveNativeValues) {
     }
   }
   EXPECT_EQ(to_json(engine.evaluate("-2 ** x", mistral, x)), "-4");
+}
+
+// try_render() and try_evaluate() return what render() and evaluate() throw: the error of
+// a filter, a test, an operator, a runtime name check or the syntax, with its span, on the
+// first run and on cached ones.
+TEST(JinjaEngine, TryRenderReturnsErrorsWithTheirSpans) {
+  Engine engine(builtin_library());
+  const Environment& env = *find_environment("default");
+  const Variables x{{"x", Value::integer(1)}};
+  for (const ExpectedError& c : {
+           ExpectedError{"a{{ [1, 'a'] | sum }}b", "TypeError", "[1, 'a'] | sum"},
+           ExpectedError{"{% if x %}{{ x | nosuch }}{% endif %}", "TemplateRuntimeError",
+                         "x | nosuch"},
+           ExpectedError{"{% for i in [1, 'a'] %}{{ i > 0 }}{% endfor %}", "TypeError", "i > 0"},
+           ExpectedError{"{% set t %}{{ 1 is nosuch }}{% endset %}", "TemplateAssertionError", ""},
+           ExpectedError{"{{ [1] + 'a' }}", "TypeError", "[1] + 'a'"},
+           ExpectedError{"{% for %}", "TemplateSyntaxError", ""},
+       }) {
+    expect_failure(engine.try_render(c.source, env, x), c);
+    expect_failure(engine.try_render(c.source, env, x), c);  // compiled, from the cache
+  }
+  EXPECT_EQ(*engine.try_render("{{ x + 1 }}", env, {{"x", Value::integer(1)}}), "2");
+  Outcome<Value> value = engine.try_evaluate("x.y.z", *find_environment("mistral"), {});
+  ASSERT_FALSE(value.ok());
+  EXPECT_EQ(value.error().type(), "UndefinedError");
+  EXPECT_THROW(engine.render("{{ [1, 'a'] | sum }}", env, {}), Error);
 }
 
 // A deliberate difference (docs/COMPATIBILITY.md): Jinja2 lets a recursive loop kept in a
