@@ -173,13 +173,15 @@ TEST(JsonMembers, GiveEachKeyWithItsValuesText) {
 
 TEST(JsonMembers, DelimitUncheckedValuesByTheirBracketsAndQuotes) {
   const std::string text =
-      R"({"a": {"x": "}]\"{", "y": [1, [2]]}, "b": "s\"t" , "c": -1.5e3,"d": true, "e": [ ]})";
-  const std::vector<std::string_view> all{"a", "b", "c", "d", "e"};
+      R"({"a": {"x": "}]\"{", "y": [1, [2]]}, "b": "s\"t" , "c": -1.5e3,"d": true, "e": [ ],)"
+      R"( "f": "dir\\", "g": ["\\\"]", "\\\\"]})";
+  const std::vector<std::string_view> all{"a", "b", "c", "d", "e", "f", "g"};
   const auto delimited = json_object_members(text, all);
   const auto checked = json_object_members(text);
   ASSERT_TRUE(delimited && checked);
-  ASSERT_EQ(delimited->size(), 5u);
-  for (size_t i = 0; i < 5; ++i) EXPECT_EQ((*delimited)[i].text, (*checked)[i].text) << i;
+  ASSERT_EQ(delimited->size(), 7u);
+  for (size_t i = 0; i < 7; ++i) EXPECT_EQ((*delimited)[i].text, (*checked)[i].text) << i;
+  EXPECT_EQ((*delimited)[6].text, R"(["\\\"]", "\\\\"])");  // escaped backslashes and quotes
   EXPECT_EQ((*delimited)[0].text, R"({"x": "}]\"{", "y": [1, [2]]})");
   EXPECT_EQ((*delimited)[2].text, "-1.5e3");
   // Bad values are delimited, for parse_json to reject; bad structure fails as a check does.
