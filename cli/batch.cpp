@@ -40,13 +40,12 @@ std::optional<std::string_view> member(const std::vector<JsonMember>& members, c
 class DataCache {
  public:
   Value parse(std::string_view text) {
-    const std::string key(text);
-    Value cached = values_.get(key);
+    Value cached = values_.get(text);
     if (!cached.is_null()) return cached;
     Value parsed = parse_json(text);
     if (seen_.size() >= kSeenTexts) seen_.clear();
     if (!seen_.insert(std::hash<std::string_view>{}(text)).second)
-      values_.put(key, parsed, text.size());
+      values_.put(text, parsed, text.size());
     return parsed;
   }
 

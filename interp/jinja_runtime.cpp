@@ -74,7 +74,7 @@ Call bind_arguments(Runtime& runtime, const FunctionDef& def, std::vector<Value>
   Call call(runtime, def, span);
   // Named params in declaration order; those before *args may be given by position, those
   // after it only by keyword.
-  std::vector<const Param*> named;
+  boost::container::small_vector<const Param*, 8> named;
   size_t positional_params = 0;
   bool seen_varargs = false, has_varargs = false, has_kwargs = false;
   for (const Param& p : def.params) {

@@ -4,6 +4,7 @@
 // and the runtime it runs in), and how Undefined and callables travel as values.
 #pragma once
 
+#include <boost/container/small_vector.hpp>
 #include <functional>
 #include <optional>
 #include <string>
@@ -70,7 +71,7 @@ class Call {
   Span span;
   std::vector<Value> slots;
   Kwargs kwargs;
-  std::vector<bool> given_;
+  boost::container::small_vector<bool, 8> given_;
 };
 
 using FunctionDef = FunctionDefOf<Call>;

@@ -6,6 +6,7 @@
 #include <list>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 
@@ -17,7 +18,7 @@ class LruCache {
   explicit LruCache(size_t capacity) : capacity_(capacity) {}
 
   // The cached value for key, or a default V (moved to most recently used).
-  V get(const std::string& key) {
+  V get(std::string_view key) {
     std::lock_guard<std::mutex> lock(mu_);
     auto it = index_.find(key);
     if (it == index_.end()) return V();
@@ -25,17 +26,18 @@ class LruCache {
     return it->second->value;
   }
 
-  void put(const std::string& key, V value, size_t cost = 1) {
+  void put(std::string_view key, V value, size_t cost = 1) {
     std::lock_guard<std::mutex> lock(mu_);
     if (cost > capacity_) return;
     auto it = index_.find(key);
     if (it != index_.end()) {
       total_cost_ -= it->second->cost;
-      order_.erase(it->second);
-      index_.erase(it);
+      const auto entry = it->second;
+      index_.erase(it);  // before the entry its key views
+      order_.erase(entry);
     }
-    order_.push_front(Entry{key, std::move(value), cost});
-    index_[key] = order_.begin();
+    order_.push_front(Entry{std::string(key), std::move(value), cost});
+    index_[order_.front().key] = order_.begin();
     total_cost_ += cost;
     while (total_cost_ > capacity_) {
       total_cost_ -= order_.back().cost;
@@ -55,7 +57,8 @@ class LruCache {
   size_t capacity_;
   size_t total_cost_ = 0;
   std::list<Entry> order_;
-  std::unordered_map<std::string, typename std::list<Entry>::iterator> index_;
+  // Keyed by views of the entries' keys: a list node never moves.
+  std::unordered_map<std::string_view, typename std::list<Entry>::iterator> index_;
   std::mutex mu_;
 };
 

@@ -16,6 +16,7 @@ using NamedValues = std::vector<std::pair<std::string, Value>>;
 inline NamedValues context_variables(const Value& data) {
   NamedValues variables;
   if (!data.is_dict()) return variables;
+  variables.reserve(3);
   static const Value kNames[] = {Value::string("__env"), Value::string("__execution"),
                                  Value::string("__task_execution")};
   for (const Value& name : kNames) {

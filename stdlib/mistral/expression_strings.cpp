@@ -9,10 +9,11 @@ namespace {
 // `.` stops at '\n'), or npos.
 size_t match_from(std::string_view text, size_t pos, std::string_view open,
                   std::string_view close) {
-  if (text.compare(pos, open.size(), open) != 0) return std::string_view::npos;
+  if (!text.substr(pos).starts_with(open)) return std::string_view::npos;
   for (size_t i = pos + open.size(); i + close.size() <= text.size(); ++i) {
-    if (text.compare(i, close.size(), close) == 0) return i + close.size();
-    if (text[i] == '\n') break;
+    const char c = text[i];
+    if (c == close.front() && text.substr(i, close.size()) == close) return i + close.size();
+    if (c == '\n') break;
   }
   return std::string_view::npos;
 }

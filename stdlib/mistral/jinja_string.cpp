@@ -16,7 +16,9 @@ Outcome<Value> evaluate_jinja_string(jinja::Engine& engine, std::string_view tex
   if (string_language(text) != StringLanguage::Jinja) return Value::string(std::string(text));
   const std::optional<Match> first = first_jinja_expression(text);
   if (!first) return Error("IndexError", "list index out of range");  // `patterns[0]`
-  jinja::Variables variables{{"_", data}};
+  jinja::Variables variables;
+  variables.reserve(4);
+  variables.emplace_back("_", data);
   for (auto& variable : context_variables(data)) variables.push_back(std::move(variable));
   const jinja::BoundFunctions functions{&jinja_filters(), data};
   const jinja::Environment& env = *jinja::find_environment("mistral");
