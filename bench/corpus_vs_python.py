@@ -134,15 +134,12 @@ def sirocco_run(binary, path):
     return time.perf_counter() - start
 
 
-def best(f, repeat):
-    return min(f() for _ in range(repeat))
-
-
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('corpus')
     ap.add_argument('--sirocco', default=os.path.join(ROOT, 'build', 'sirocco'))
-    ap.add_argument('--repeat', type=int, default=3, help='runs of each measurement; the best counts')
+    ap.add_argument('--repeat', type=int, default=3,
+                    help='rounds of the four measurements; the best of each counts')
     args = ap.parse_args()
 
     with open(args.corpus) as f:
@@ -158,10 +155,15 @@ def main():
             f.writelines(lines)
         with open(ten, 'w') as f:
             f.writelines(lines * 10)
-        s1 = best(lambda: sirocco_run(args.sirocco, one), args.repeat)
-        s10 = best(lambda: sirocco_run(args.sirocco, ten), args.repeat)
-    p1 = best(lambda: python_run(reference, cases, 1), args.repeat)
-    p10 = best(lambda: python_run(reference, cases, 10), args.repeat)
+        # The four measurements take turns, round after round, so that both sides see the
+        # same spells of a shared machine's speed; the best of each counts.
+        runs = [[] for _ in range(4)]
+        for _ in range(args.repeat):
+            runs[0].append(sirocco_run(args.sirocco, one))
+            runs[1].append(sirocco_run(args.sirocco, ten))
+            runs[2].append(python_run(reference, cases, 1))
+            runs[3].append(python_run(reference, cases, 10))
+        s1, s10, p1, p10 = (min(r) for r in runs)
 
     us = 1e6
     cold_s, cold_p = s1 / n * us, p1 / n * us

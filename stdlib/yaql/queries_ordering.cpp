@@ -31,6 +31,8 @@ class KeyComparer {
   KeyComparer(Evaluator& ev, ScopePtr scope) : ev_(&ev), scope_(std::move(scope)) {}
 
   const Evaluator& evaluator() const { return *ev_; }
+  // Whether the comparison operators may be def()'s rather than the builtin ones.
+  bool may_be_redefined() const { return scope_->defines_functions(); }
 
   int operator()(const Value& a, const Value& b) const {
     if (a.is_small_int() && b.is_small_int() && !scope_->defines_functions())
@@ -103,32 +105,52 @@ class OrderedSequence final : public SequenceObject {
 
 List OrderedSequence::sorted_items() const {
   List items = collect_items(comparer_.evaluator(), source_);
-  // A key is computed when a comparison first needs it, as the reference computes keys
-  // inside its comparisons (a thenBy key is never computed for items the first key orders).
   const size_t n = items.size();
-  std::vector<Value> cache(keys_.size() * n);
-  std::vector<bool> computed(keys_.size() * n, false);
-  auto key = [&](size_t level, size_t item) -> const Value& {
-    const size_t at = level * n + item;
-    if (!computed[at]) {
-      cache[at] = keys_[level].selector(items[item]);
-      computed[at] = true;
-    }
-    return cache[at];
-  };
-  auto before = [&](size_t a, size_t b) {
-    for (size_t level = 0; level < keys_.size(); ++level) {
-      int order = comparer_(key(level, a), key(level, b));
-      if (order != 0) return keys_[level].ascending ? order < 0 : order > 0;
-    }
-    return false;
-  };
-  std::vector<size_t> order(items.size());
+  if (n < 2) return items;  // no comparison, so no key is computed
+  // Every item's first key takes part in some comparison: they are computed up front. A
+  // later key is computed when a comparison first needs it, as the reference computes keys
+  // inside its comparisons (a thenBy key is never computed for items the first key orders).
+  std::vector<Value> first(n);
+  bool small_ints = !comparer_.may_be_redefined();
+  for (size_t i = 0; i < n; ++i) {
+    first[i] = keys_[0].selector(items[i]);
+    small_ints = small_ints && first[i].is_small_int();
+  }
+  std::vector<size_t> order(n);
   std::iota(order.begin(), order.end(), size_t{0});
-  std::stable_sort(order.begin(), order.end(), before);
+  if (small_ints && keys_.size() == 1) {
+    // Integer keys alone: sorted as numbers, stably, with no comparer call per comparison.
+    std::vector<std::pair<int64_t, size_t>> keyed(n);
+    for (size_t i = 0; i < n; ++i) keyed[i] = {first[i].as_small_int(), i};
+    auto by_key = [ascending = keys_[0].ascending](const auto& a, const auto& b) {
+      return ascending ? a.first < b.first : a.first > b.first;
+    };
+    std::stable_sort(keyed.begin(), keyed.end(), by_key);
+    for (size_t i = 0; i < n; ++i) order[i] = keyed[i].second;
+  } else {
+    std::vector<Value> later((keys_.size() - 1) * n);
+    std::vector<bool> computed(later.size(), false);
+    auto key = [&](size_t level, size_t item) -> const Value& {
+      if (level == 0) return first[item];
+      const size_t at = (level - 1) * n + item;
+      if (!computed[at]) {
+        later[at] = keys_[level].selector(items[item]);
+        computed[at] = true;
+      }
+      return later[at];
+    };
+    auto before = [&](size_t a, size_t b) {
+      for (size_t level = 0; level < keys_.size(); ++level) {
+        int order = comparer_(key(level, a), key(level, b));
+        if (order != 0) return keys_[level].ascending ? order < 0 : order > 0;
+      }
+      return false;
+    };
+    std::stable_sort(order.begin(), order.end(), before);
+  }
   List sorted;
-  sorted.reserve(items.size());
-  for (size_t i : order) sorted.push_back(items[i]);
+  sorted.reserve(n);
+  for (size_t i : order) sorted.push_back(std::move(items[i]));
   return sorted;
 }
 

@@ -246,6 +246,11 @@ TEST(YaqlQueries, OrderByIsAStableSortWithThenByKeys) {
        "[-2,1,1.5,100000000000000000000]"},
       {"[[1, 'x'], [0, 'y'], [1, 'a'], [0, 'b']].orderBy($[0])", "null",
        R"([[0,"y"],[0,"b"],[1,"x"],[1,"a"]])"},
+      {"[[1, 'x'], [0, 'y'], [1, 'a'], [0, 'b']].orderByDescending($[0])", "null",
+       R"([[1,"x"],[1,"a"],[0,"y"],[0,"b"]])"},
+      // One item is never compared, so its key is never computed; two are.
+      {"[5].orderBy($ / 0)", "null", "[5]"},
+      {"[5, 6].orderBy($ / 0)", "null", "!ZeroDivisionError"},
       {"[1, 'a'].orderBy($)", "null", "!NoMatchingFunctionException"},
       {"[true, false].orderBy($)", "null", "!NoMatchingFunctionException"},
       {"[[2], [1]].orderBy($)", "null", "!NoMatchingFunctionException"},
