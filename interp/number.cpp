@@ -307,7 +307,7 @@ Value num_floordiv(const Value& a, const Value& b) {
 }
 
 Value num_mod(const Value& a, const Value& b) {
-  if (!float_operation(a, b, "%")) return int_mod(a, b);
+  if ((a.is_small_int() && b.is_small_int()) || !float_operation(a, b, "%")) return int_mod(a, b);
   double x = float_operand(a), y = float_operand(b);
   if (y == 0) throw_zero_division("float modulo");
   return Value::number(float_divmod(x, y).mod);

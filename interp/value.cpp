@@ -275,6 +275,7 @@ bool same_kind_equal(const Value& a, const Value& b) {
 }  // namespace
 
 bool equals(const Value& a, const Value& b) {
+  if (a.is_small_int() && b.is_small_int()) return a.as_small_int() == b.as_small_int();
   if (a.kind() == b.kind()) {
     if (identity(a) && identity(a) == identity(b)) return true;  // same heap object
     return same_kind_equal(a, b);

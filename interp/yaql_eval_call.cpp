@@ -93,7 +93,7 @@ Outcome<Value> Evaluator::call_site(const CallSite& site, std::string_view name,
   enter(span);
   Depth depth{depth_};
   if (!site.registered) return unknown_function(name, receiver);
-  if (site.arity == 2 && !receiver) {
+  if (site.arity == 2 && !receiver && dynamic.size() == 2) {
     // A delegate of two values (sum's `+`): its arguments are all known, so the overload it
     // resolved to last time for values of these kinds is the one.
     const uint64_t key = kinds_key(dynamic, RawKwargs());
