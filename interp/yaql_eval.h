@@ -159,6 +159,16 @@ class Evaluator {
   // The candidates of a site the values known in advance fit; an error when there are none.
   Outcome<CandidateList> live_candidates(const CallSite& site, std::string_view name,
                                          const Value* receiver, const RawArgs& dynamic) const;
+  // try_eval() of an operator's operand, with no call for a constant or a variable (the
+  // hottest path).
+  Outcome<Value> operand(const Node& node, const ScopePtr& scope) {
+    if (node.kind == NodeKind::Constant) return node.value;
+    if (node.kind == NodeKind::Variable) {
+      const Value* v = scope->lookup(node.name);
+      return v ? *v : Value();
+    }
+    return try_eval(node, scope);
+  }
   // The rest of call_site() once the arguments are evaluated: the overload picked (or
   // remembered) and called.
   Outcome<Value> call_resolved(const CallSite& site, std::string_view name, Span span,

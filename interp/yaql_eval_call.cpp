@@ -126,9 +126,9 @@ Outcome<Value> Evaluator::call_site(const CallSite& site, std::string_view name,
     // Two operands, both evaluated: an operator on values, called straight away when the
     // overload it resolved to last time takes them as they are.
     // The operands stay in their outcomes: no move out per operator on this hottest path.
-    Outcome<Value> left_outcome = try_eval(*arrangement.pos[0], scope);
+    Outcome<Value> left_outcome = operand(*arrangement.pos[0], scope);
     if (!left_outcome) return left_outcome;
-    Outcome<Value> right_outcome = try_eval(*arrangement.pos[1], scope);
+    Outcome<Value> right_outcome = operand(*arrangement.pos[1], scope);
     if (!right_outcome) return right_outcome;
     Value& left = *left_outcome;
     Value& right = *right_outcome;
