@@ -22,6 +22,16 @@ Value progression(Value start, Value step, std::optional<Value> stop) {
   bool rising = compare(step, Value::integer(0)) > 0;
   return lazy([current = as_int(start), step = as_int(step), stop = std::move(stop),
                rising](Value& out) mutable {
+    // Machine integers, the common case, step without the generic number code.
+    if (current.is_small_int() && step.is_small_int() && (!stop || stop->is_small_int())) {
+      const int64_t now = current.as_small_int();
+      if (stop && (rising ? now >= stop->as_small_int() : now <= stop->as_small_int()))
+        return false;
+      if (int64_t next; !__builtin_add_overflow(now, step.as_small_int(), &next)) {
+        out = std::exchange(current, Value::integer(next));
+        return true;
+      }
+    }
     if (stop) {
       int order = compare(current, *stop);
       if (rising ? order >= 0 : order <= 0) return false;

@@ -343,6 +343,11 @@ TEST(YaqlQueries, RangeSequenceRepeatCycleGenerate) {
       {"range(null)", "null", "!NoMatchingFunctionException"},
       {"range(100000000000000000000, 100000000000000000002)", "null",
        "[100000000000000000000,100000000000000000001]"},
+      // across the machine integers' edge, both ways
+      {"range(9223372036854775806, 9223372036854775809)", "null",
+       "[9223372036854775806,9223372036854775807,9223372036854775808]"},
+      {"range(-9223372036854775807, -9223372036854775810, -1)", "null",
+       "[-9223372036854775807,-9223372036854775808,-9223372036854775809]"},
       {"sequence().take(3)", "null", "[0,1,2]"},
       {"sequence(step => 3).take(3)", "null", "[0,3,6]"},
       {"sequence(100000000000000000000).take(2)", "null",
