@@ -144,6 +144,12 @@ class Evaluator {
              const Value* receiver = nullptr, Span span = {},
              const std::vector<std::pair<std::string, RawArg>>& kwargs = {});
 
+  // call(name, scope, {left, right}) for two values, as folds call `#operator_+`: the
+  // overload the name's delegate last resolved to for values of these kinds, called straight
+  // away when it takes two values as they are.
+  Value call_binary(std::string_view name, const ScopePtr& scope, const Value& left,
+                    const Value& right);
+
   const Limits& limits() const { return limits_; }
   const Registry& registry() const { return registry_; }
   // Counts one item taken from a collection argument against the iterator limit.
@@ -159,6 +165,11 @@ class Evaluator {
   // The candidates of a site the values known in advance fit; an error when there are none.
   Outcome<CandidateList> live_candidates(const CallSite& site, std::string_view name,
                                          const Value* receiver, const RawArgs& dynamic) const;
+  // The overload a site last resolved to for two values of these kinds when it takes them as
+  // they are (an operator on values), else null; and its call.
+  const FunctionDef* remembered_binary(const CallSite& site, const Value& left,
+                                       const Value& right) const;
+  Value call_direct(const FunctionDef& def, const Value& left, const Value& right);
   // try_eval() of an operator's operand, with no call for a constant or a variable (the
   // hottest path).
   Outcome<Value> operand(const Node& node, const ScopePtr& scope) {

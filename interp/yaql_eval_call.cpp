@@ -96,19 +96,8 @@ Outcome<Value> Evaluator::call_site(const CallSite& site, std::string_view name,
   if (site.arity == 2 && !receiver && dynamic.size() == 2) {
     // A delegate of two values (sum's `+`): its arguments are all known, so the overload it
     // resolved to last time for values of these kinds is the one.
-    const uint64_t key = kinds_key(dynamic, RawKwargs());
-    if (const int index = site.winner_memo.recall(key); index >= 0) {
-      const Candidate& winner = site.candidates[static_cast<size_t>(index)];
-      if (winner.direct) {
-        if (limits_.memory_quota > 0) {
-          check_memory_quota(limits_, dynamic[0].value);
-          check_memory_quota(limits_, dynamic[1].value);
-        }
-        Value result = winner.def->binary(dynamic[0].value, dynamic[1].value);
-        check_memory_quota(limits_, result);
-        return result;
-      }
-    }
+    if (const FunctionDef* direct = remembered_binary(site, dynamic[0].value, dynamic[1].value))
+      return call_direct(*direct, dynamic[0].value, dynamic[1].value);
   }
   CandidateList live;
   const Candidate* first = nullptr;
@@ -132,22 +121,8 @@ Outcome<Value> Evaluator::call_site(const CallSite& site, std::string_view name,
     if (!right_outcome) return right_outcome;
     Value& left = *left_outcome;
     Value& right = *right_outcome;
-    if (limits_.memory_quota > 0) {
-      check_memory_quota(limits_, left);
-      check_memory_quota(limits_, right);
-    }
-    if (!left.is_opaque() && !right.is_opaque()) {
-      const uint64_t key = (uint64_t{1} << 8) | static_cast<uint64_t>(left.kind()) << 4 |
-                           static_cast<uint64_t>(right.kind());
-      if (const int index = site.winner_memo.recall(key); index >= 0) {
-        const Candidate& winner = site.candidates[static_cast<size_t>(index)];
-        if (winner.direct) {
-          Value result = winner.def->binary(left, right);
-          check_memory_quota(limits_, result);
-          return result;
-        }
-      }
-    }
+    if (const FunctionDef* direct = remembered_binary(site, left, right))
+      return call_direct(*direct, left, right);
     RawArgs pos{RawArg::of(std::move(left)), RawArg::of(std::move(right))};
     RawKwargs kw;
     return call_resolved(site, name, span, scope, receiver, dynamic, live, pos, kw);
@@ -164,6 +139,41 @@ Outcome<Value> Evaluator::call_site(const CallSite& site, std::string_view name,
   for (const auto& [k, n] : arrangement.kw) kw.emplace_back(k, RawArg::of(n));
   SIROCCO_RETURN_IF_ERROR(evaluate_arguments(*first, scope, pos, kw));
   return call_resolved(site, name, span, scope, receiver, dynamic, live, pos, kw);
+}
+
+const FunctionDef* Evaluator::remembered_binary(const CallSite& site, const Value& left,
+                                                const Value& right) const {
+  if (left.is_opaque() || right.is_opaque()) return nullptr;
+  const uint64_t key = (uint64_t{1} << 8) | static_cast<uint64_t>(left.kind()) << 4 |
+                       static_cast<uint64_t>(right.kind());
+  const int index = site.winner_memo.recall(key);
+  if (index < 0) return nullptr;
+  const Candidate& winner = site.candidates[static_cast<size_t>(index)];
+  return winner.direct ? winner.def : nullptr;
+}
+
+Value Evaluator::call_direct(const FunctionDef& def, const Value& left, const Value& right) {
+  if (limits_.memory_quota > 0) {  // the reference measures every argument it converts
+    check_memory_quota(limits_, left);
+    check_memory_quota(limits_, right);
+  }
+  Value result = def.binary(left, right);
+  check_memory_quota(limits_, result);
+  return result;
+}
+
+Value Evaluator::call_binary(std::string_view name, const ScopePtr& scope, const Value& left,
+                             const Value& right) {
+  if (!scope->defines_functions()) {
+    const CallSite& site = delegate_site(name, 2, false);
+    if (const FunctionDef* direct =
+            site.registered ? remembered_binary(site, left, right) : nullptr) {
+      enter({});
+      Depth depth{depth_};
+      return call_direct(*direct, left, right);
+    }
+  }
+  return call(name, scope, {RawArg::of(left), RawArg::of(right)});
 }
 
 Outcome<Value> Evaluator::call_resolved(const CallSite& site, std::string_view name, Span span,

@@ -51,7 +51,7 @@ Value accumulate_items(const Value& collection, Combine combine, std::optional<V
 CombineOf delegate_to(std::string name) {
   return [name](Call& c) -> Combine {
     return [ev = &c.ev, scope = c.scope, name](const Value& a, const Value& b) {
-      return ev->call(name, scope, {RawArg::of(a), RawArg::of(b)});
+      return ev->call_binary(name, scope, a, b);
     };
   };
 }
