@@ -17,6 +17,7 @@ namespace sirocco::yaql {
 
 class Evaluator;
 struct Candidate;
+struct Arrangement;
 using CandidateList = boost::container::small_vector<const Candidate*, 8>;
 
 // A YAQL context: variables ($, $name, $1...) and functions defined by def(), over a
@@ -158,6 +159,9 @@ class Evaluator {
  private:
   friend class Lambda;
   Outcome<Value> call_node(const Node& node, const ScopePtr& scope, const Value* receiver);
+  // A call node resolved from scratch: its first evaluation, or one inside def().
+  [[gnu::noinline]] Outcome<Value> call_unresolved(const Node& node, const ScopePtr& scope,
+                                                   const Value* receiver);
   // A call resolved from what its CallSite keeps (no def() in scope); `dynamic` holds the
   // values of the site's arguments not known in advance, in order.
   Outcome<Value> call_site(const CallSite& site, std::string_view name, Span span,
@@ -180,6 +184,18 @@ class Evaluator {
     }
     return try_eval(node, scope);
   }
+  // The rest of call_site() for an operator whose overload for these values is not
+  // remembered, and for any other call: kept out of call_site() so that its frame stays
+  // small for the operators that are.
+  [[gnu::noinline]] Outcome<Value> call_operands(const CallSite& site, std::string_view name,
+                                                 Span span, const ScopePtr& scope,
+                                                 const RawArgs& dynamic, CandidateList& live,
+                                                 Value left, Value right);
+  [[gnu::noinline]] Outcome<Value> call_arranged(const CallSite& site, std::string_view name,
+                                                 Span span, const ScopePtr& scope,
+                                                 const Value* receiver, const RawArgs& dynamic,
+                                                 CandidateList& live, const Candidate& first,
+                                                 const Arrangement& arrangement);
   // The rest of call_site() once the arguments are evaluated: the overload picked (or
   // remembered) and called.
   Outcome<Value> call_resolved(const CallSite& site, std::string_view name, Span span,

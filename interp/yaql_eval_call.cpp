@@ -46,10 +46,18 @@ Outcome<Value> Evaluator::call_node(const Node& node, const ScopePtr& scope,
   const ErrorSpanScope error_span(node.span);
   if (!scope->defines_functions())
     if (const CallSite* site = site_of(node, receiver != nullptr)) {
-      RawArgs dynamic;
-      if (receiver) dynamic.push_back(RawArg::of(*receiver));
+      if (!receiver) {
+        static const RawArgs kNone;
+        return call_site(*site, node.name, node.span, scope, nullptr, kNone);
+      }
+      const RawArgs dynamic{RawArg::of(*receiver)};
       return call_site(*site, node.name, node.span, scope, receiver, dynamic);
     }
+  return call_unresolved(node, scope, receiver);
+}
+
+Outcome<Value> Evaluator::call_unresolved(const Node& node, const ScopePtr& scope,
+                                          const Value* receiver) {
   RawArgs args;
   for (const auto& a : node.args) args.push_back(RawArg::of(a.get()));
   RawKwargs kwargs;
@@ -123,10 +131,23 @@ Outcome<Value> Evaluator::call_site(const CallSite& site, std::string_view name,
     Value& right = *right_outcome;
     if (const FunctionDef* direct = remembered_binary(site, left, right))
       return call_direct(*direct, left, right);
-    RawArgs pos{RawArg::of(std::move(left)), RawArg::of(std::move(right))};
-    RawKwargs kw;
-    return call_resolved(site, name, span, scope, receiver, dynamic, live, pos, kw);
+    return call_operands(site, name, span, scope, dynamic, live, std::move(left), std::move(right));
   }
+  return call_arranged(site, name, span, scope, receiver, dynamic, live, *first, arrangement);
+}
+
+Outcome<Value> Evaluator::call_operands(const CallSite& site, std::string_view name, Span span,
+                                        const ScopePtr& scope, const RawArgs& dynamic,
+                                        CandidateList& live, Value left, Value right) {
+  RawArgs pos{RawArg::of(std::move(left)), RawArg::of(std::move(right))};
+  RawKwargs kw;
+  return call_resolved(site, name, span, scope, nullptr, dynamic, live, pos, kw);
+}
+
+Outcome<Value> Evaluator::call_arranged(const CallSite& site, std::string_view name, Span span,
+                                        const ScopePtr& scope, const Value* receiver,
+                                        const RawArgs& dynamic, CandidateList& live,
+                                        const Candidate& first, const Arrangement& arrangement) {
   RawArgs pos(arrangement.pos.size());
   size_t next_dynamic = 0;
   for (size_t i = 0; i < pos.size(); ++i) {
@@ -137,7 +158,7 @@ Outcome<Value> Evaluator::call_site(const CallSite& site, std::string_view name,
   }
   RawKwargs kw;
   for (const auto& [k, n] : arrangement.kw) kw.emplace_back(k, RawArg::of(n));
-  SIROCCO_RETURN_IF_ERROR(evaluate_arguments(*first, scope, pos, kw));
+  SIROCCO_RETURN_IF_ERROR(evaluate_arguments(first, scope, pos, kw));
   return call_resolved(site, name, span, scope, receiver, dynamic, live, pos, kw);
 }
 
