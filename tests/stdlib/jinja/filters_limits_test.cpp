@@ -17,6 +17,8 @@ TEST(JinjaFilterLimits, BigResultsHitTheMemoryQuota) {
     const char* name;
     const char* args;
   };
+  // One row a line reads best.
+  // clang-format off
   const Row rows[] = {
       {"center", R"(["x", 20000])"},
       {"indent", R"(["a\nb", 20000])"},
@@ -26,6 +28,7 @@ TEST(JinjaFilterLimits, BigResultsHitTheMemoryQuota) {
       {"batch", R"([[1], 20000, "x"])"},
       {"slice", R"([[1], 20000])"},
   };
+  // clang-format on
   // 100 'a' each replaced by 200 characters: 20000 bytes.
   std::vector<Value> replace{Value::string(std::string(100, 'a')), Value::string("a"),
                              Value::string(std::string(200, 'b'))};
