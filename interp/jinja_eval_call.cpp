@@ -65,22 +65,17 @@ Outcome<Value> Evaluator::call_expr(const Expr& e, const Scope& scope) {
   Kwargs keywords;
   SIROCCO_RETURN_IF_ERROR(arguments(e.args, scope, positional, keywords));
   const ErrorSpanScope error_span(e.span);
-  try {
-    return call(callee, std::move(positional), std::move(keywords), e.span);
-  } catch (Error& error) {
-    return std::move(error);
-  }
+  return catching<Outcome<Value>>(
+      [&] { return call(callee, std::move(positional), std::move(keywords), e.span); });
 }
 
 Outcome<Value> Evaluator::invoke(const FunctionDef& def, std::vector<Value> positional,
                                  Kwargs keywords, Span span) {
-  try {
+  return catching<Outcome<Value>>([&] {
     tick(span);
     Call call = bind_arguments(*this, def, std::move(positional), std::move(keywords), span);
     return def.impl(call);
-  } catch (Error& e) {
-    return std::move(e);
-  }
+  });
 }
 
 const FunctionDef* Evaluator::filter_def(std::string_view name) const {

@@ -26,11 +26,7 @@ bool has_nan(const Value& v) {
 }  // namespace
 
 Outcome<Value> Evaluator::evaluate(const Expr& expr, const Scope& scope) {
-  try {
-    return eval(expr, scope);
-  } catch (Error& e) {
-    return std::move(e);
-  }
+  return catching<Outcome<Value>>([&] { return eval(expr, scope); });
 }
 
 Outcome<Value> Evaluator::eval(const Expr& e, const Scope& scope) {

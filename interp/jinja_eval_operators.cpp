@@ -42,16 +42,36 @@ Error unsupported(const char* op, const Value& a, const Value& b, Span span) {
                span);
 }
 
+// One link of a comparison chain, `left OP right`.
+bool comparison_holds(CompareOp op, const Value& left, const Value& right) {
+  switch (op) {
+    case CompareOp::Equal:
+      return python_equal(left, right);
+    case CompareOp::NotEqual:
+      return !python_equal(left, right);
+    case CompareOp::Less:
+      return python_compare(left, right, "<") < 0;
+    case CompareOp::LessEqual:
+      return python_compare(left, right, "<=") <= 0;
+    case CompareOp::Greater:
+      return python_compare(left, right, ">") > 0;
+    case CompareOp::GreaterEqual:
+      return python_compare(left, right, ">=") >= 0;
+    case CompareOp::In:
+      return contains(right, left);
+    case CompareOp::NotIn:
+      return !contains(right, left);
+  }
+  return false;
+}
+
 }  // namespace
 
 Outcome<Value> Evaluator::binary(const Expr& e, const Scope& scope) {
   SIROCCO_ASSIGN_OR_RETURN(Value a, eval(*e.operands[0], scope));
   SIROCCO_ASSIGN_OR_RETURN(Value b, eval(*e.operands[1], scope));
-  try {  // an Undefined operand, a zero divisor, an unformattable `%`...
-    return operate(e, a, b);
-  } catch (Error& error) {
-    return std::move(error);
-  }
+  // An Undefined operand, a zero divisor, an unformattable `%`... throw.
+  return catching<Outcome<Value>>([&] { return operate(e, a, b); });
 }
 
 Outcome<Value> Evaluator::operate(const Expr& e, const Value& a, const Value& b) {
@@ -135,39 +155,12 @@ Outcome<bool> Evaluator::compare(const Expr& e, const Scope& scope) {
       refuse_strict(left, e.operands[i]->span);
       refuse_strict(right, e.operands[i + 1]->span);
     }
-    bool result = false;
-    try {  // an operator Python has not for these types
-      const ErrorSpanScope error_span(e.span);
-      switch (e.comparisons[i]) {
-        case CompareOp::Equal:
-          result = python_equal(left, right);
-          break;
-        case CompareOp::NotEqual:
-          result = !python_equal(left, right);
-          break;
-        case CompareOp::Less:
-          result = python_compare(left, right, "<") < 0;
-          break;
-        case CompareOp::LessEqual:
-          result = python_compare(left, right, "<=") <= 0;
-          break;
-        case CompareOp::Greater:
-          result = python_compare(left, right, ">") > 0;
-          break;
-        case CompareOp::GreaterEqual:
-          result = python_compare(left, right, ">=") >= 0;
-          break;
-        case CompareOp::In:
-          result = contains(right, left);
-          break;
-        case CompareOp::NotIn:
-          result = !contains(right, left);
-          break;
-      }
-    } catch (Error& error) {
-      return std::move(error);
-    }
-    if (!result) return false;
+    // Python has no such operator for some types: those throw.
+    SIROCCO_ASSIGN_OR_RETURN(const bool holds, catching<Outcome<bool>>([&] {
+                               const ErrorSpanScope error_span(e.span);
+                               return comparison_holds(e.comparisons[i], left, right);
+                             }));
+    if (!holds) return false;
     left = std::move(right);
   }
   return true;

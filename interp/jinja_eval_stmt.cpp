@@ -58,11 +58,7 @@ void Evaluator::check_output_size(Span span) const {
 Outcome<std::string> Evaluator::render(const Body& body, Scope& context) {
   out_.clear();
   out_.reserve(1024);  // one allocation for most outputs instead of one per doubling
-  try {
-    SIROCCO_RETURN_IF_ERROR(run(body, context));
-  } catch (Error& e) {
-    return std::move(e);
-  }
+  SIROCCO_RETURN_IF_ERROR(catching<Status>([&] { return run(body, context); }));
   return std::move(out_);
 }
 

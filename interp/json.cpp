@@ -21,29 +21,25 @@ namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// Bytes that need no attention inside a string: not '"', '\\' or a control character;
-// with `ascii_only`, not part of a multi-byte UTF-8 sequence either.
-struct PlainBytes {
+// A class of bytes, as a table made from a predicate at compile time.
+struct ByteClass {
   bool table[256];
-  constexpr explicit PlainBytes(bool ascii_only) : table() {
-    for (int c = 0; c < 256; ++c) {
-      table[c] = c >= 0x20 && c != '"' && c != '\\' && (!ascii_only || c < 0x80);
-    }
+  template <class Predicate>
+  constexpr explicit ByteClass(Predicate in_class) : table() {
+    for (int c = 0; c < 256; ++c) table[c] = in_class(c);
   }
   bool operator()(char c) const { return table[static_cast<unsigned char>(c)]; }
 };
-constexpr PlainBytes kPlain(false), kPlainAscii(true);
 
+// Bytes that need no attention inside a string: not '"', '\\' or a control character;
+// kPlainAscii: nor part of a multi-byte UTF-8 sequence.
+constexpr bool plain_byte(int c) { return c >= 0x20 && c != '"' && c != '\\'; }
+constexpr ByteClass kPlain(plain_byte);
+constexpr ByteClass kPlainAscii([](int c) { return plain_byte(c) && c < 0x80; });
 // Bytes a container's delimiting passes over: not a quote or a bracket.
-struct UnbracketedBytes {
-  bool table[256];
-  constexpr UnbracketedBytes() : table() {
-    for (int c = 0; c < 256; ++c)
-      table[c] = c != '"' && c != '{' && c != '}' && c != '[' && c != ']';
-  }
-  bool operator()(char c) const { return table[static_cast<unsigned char>(c)]; }
-};
-constexpr UnbracketedBytes kUnbracketed;
+constexpr ByteClass kUnbracketed([](int c) {
+  return c != '"' && c != '{' && c != '}' && c != '[' && c != ']';
+});
 
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';

@@ -66,6 +66,17 @@ class [[nodiscard]] Status {
   std::unique_ptr<Error> error_;
 };
 
+// f()'s result as the Outcome or Status `R`, an Error f throws returned instead: where the
+// evaluators call code that throws (a library function, a rare limit).
+template <class R, class F>
+R catching(F&& f) {
+  try {
+    return f();
+  } catch (Error& e) {
+    return std::move(e);
+  }
+}
+
 }  // namespace sirocco
 
 #define SIROCCO_OUTCOME_CONCAT_(a, b) a##b

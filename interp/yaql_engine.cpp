@@ -41,7 +41,8 @@ ExpressionPtr Engine::compile(std::string_view text, const Limits& limits) {
 
 Outcome<Value> Engine::try_evaluate(const Expression& expr, const Value& data, const Limits& limits,
                                     const Variables& variables) const {
-  try {
+  // A limit, or what output conversion rejects, throws.
+  return catching<Outcome<Value>>([&]() -> Outcome<Value> {
     const EvaluationBudget budget(limits);
     Evaluator ev(*registry_, limits);
     ScopePtr scope = child_scope(nullptr);
@@ -49,9 +50,7 @@ Outcome<Value> Engine::try_evaluate(const Expression& expr, const Value& data, c
     for (const auto& [name, value] : variables) scope->set(name, value);
     SIROCCO_ASSIGN_OR_RETURN(Value result, ev.try_eval(*expr.root, scope));
     return finalize_output(result);
-  } catch (Error& e) {  // a limit, or what output conversion rejects
-    return std::move(e);
-  }
+  });
 }
 
 Outcome<Value> Engine::try_evaluate(std::string_view text, const Value& data, const Limits& limits,

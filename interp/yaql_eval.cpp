@@ -189,10 +189,8 @@ Outcome<Value> Evaluator::try_eval(const Node& node, const ScopePtr& scope, cons
       return node.value;
     case NodeKind::Keyword:
       return Value::string(node.name);
-    case NodeKind::Variable: {
-      const Value* v = scope->lookup(node.name);
-      return v ? *v : Value();
-    }
+    case NodeKind::Variable:
+      return variable_value(node, *scope);
     case NodeKind::Call:
       return call_node(node, scope, node.uses_receiver ? receiver : nullptr);
     case NodeKind::Skipped:

@@ -178,11 +178,13 @@ class Evaluator {
   // hottest path).
   Outcome<Value> operand(const Node& node, const ScopePtr& scope) {
     if (node.kind == NodeKind::Constant) return node.value;
-    if (node.kind == NodeKind::Variable) {
-      const Value* v = scope->lookup(node.name);
-      return v ? *v : Value();
-    }
+    if (node.kind == NodeKind::Variable) return variable_value(node, *scope);
     return try_eval(node, scope);
+  }
+  // The value of a variable node (an unknown variable is null).
+  static Value variable_value(const Node& node, const Scope& scope) {
+    const Value* v = scope.lookup(node.name);
+    return v ? *v : Value();
   }
   // The rest of call_site() for an operator whose overload for these values is not
   // remembered, and for any other call: kept out of call_site() so that its frame stays

@@ -165,6 +165,7 @@ Outcome<Value> Evaluator::call_arranged(const CallSite& site, std::string_view n
 const FunctionDef* Evaluator::remembered_binary(const CallSite& site, const Value& left,
                                                 const Value& right) const {
   if (left.is_opaque() || right.is_opaque()) return nullptr;
+  // kinds_key() of two evaluated values, made without their RawArgs.
   const uint64_t key = (uint64_t{1} << 8) | static_cast<uint64_t>(left.kind()) << 4 |
                        static_cast<uint64_t>(right.kind());
   const int index = site.winner_memo.recall(key);
@@ -212,11 +213,7 @@ Outcome<Value> Evaluator::call_resolved(const CallSite& site, std::string_view n
     SIROCCO_ASSIGN_OR_RETURN(winner, pick(name, receiver, live, pos, kw));
     site.winner_memo.remember(key, static_cast<size_t>(winner - site.candidates.data()));
   }
-  if (winner->direct) {
-    Value result = winner->def->binary(pos[0].value, pos[1].value);
-    check_memory_quota(limits_, result);
-    return result;
-  }
+  if (winner->direct) return call_direct(*winner->def, pos[0].value, pos[1].value);
   return invoke(*winner, scope, span, pos, kw);
 }
 
@@ -348,13 +345,7 @@ Outcome<Value> Evaluator::invoke(const Candidate& winner, const ScopePtr& scope,
   for (size_t k : winner.kwargs_to_rest)
     call.kwargs.emplace_back(std::string(kw[k].first), slot_of(kw[k].second));
   if (limits_.max_collection_items >= 0) limit_collection_args(def, call);
-  Outcome<Value> result = [&]() -> Outcome<Value> {
-    try {
-      return def.impl(call);
-    } catch (Error& e) {
-      return std::move(e);
-    }
-  }();
+  Outcome<Value> result = catching<Outcome<Value>>([&] { return def.impl(call); });
   if (result) check_memory_quota(limits_, *result);  // and every result
   return result;
 }

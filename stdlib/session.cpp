@@ -72,11 +72,11 @@ Value Session::with_bindings(const Value& data) const {
 Outcome<Value> Session::try_evaluate(Lang lang, std::string_view expr, const Value& given_data,
                                      std::string_view jinja_env) {
   const WorkflowViewScope scope(view_.get());
-  try {
+  return catching<Outcome<Value>>([&]() -> Outcome<Value> {
     const Value data = with_bindings(given_data);
     switch (lang) {
       case Lang::Yaql:
-        return yaql_->try_evaluate(expr, data, limits_, mistral::context_variables(data));
+        return bare_yaql(expr, data);
       case Lang::Jinja:
         return mistral::evaluate_jinja_string(*mistral_jinja_, expr, data, limits_);
       case Lang::JinjaTemplate:
@@ -86,9 +86,7 @@ Outcome<Value> Session::try_evaluate(Lang lang, std::string_view expr, const Val
         return mistral::evaluate_data(Value::string(std::string(expr)), data, *this);
     }
     return Value();
-  } catch (Error& e) {
-    return std::move(e);
-  }
+  });
 }
 
 Value Session::evaluate_yaql(std::string_view expr, const Value& given_data,
@@ -106,7 +104,11 @@ Value Session::evaluate_data(const Value& value, const Value& data) {
 }
 
 Value Session::yaql_expression(std::string_view expression, const Value& data) {
-  return yaql_->evaluate(expression, data, limits_, mistral::context_variables(data));
+  return bare_yaql(expression, data).value();
+}
+
+Outcome<Value> Session::bare_yaql(std::string_view expression, const Value& data) {
+  return yaql_->try_evaluate(expression, data, limits_, mistral::context_variables(data));
 }
 
 Value Session::jinja_string(std::string_view text, const Value& data) {

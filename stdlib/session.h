@@ -58,6 +58,7 @@ class Session final : private mistral::StringEvaluators {
   // A bare YAQL expression: the standard library plus the Mistral functions, `$` bound to
   // the data and `$__env`, `$__execution`, `$__task_execution` to its keys of those names.
   Value yaql_expression(std::string_view expression, const Value& data) override;
+  Outcome<Value> bare_yaql(std::string_view expression, const Value& data);
   // A string value by Mistral's rule (stdlib/mistral/jinja_string.h).
   Value jinja_string(std::string_view text, const Value& data) override;
   Outcome<Value> plain_jinja(Lang lang, std::string_view expr, const Value& data,
