@@ -1,5 +1,5 @@
 // Tests of Outcome and Status: values and failures, passing a failure up through the macros
-// to an Outcome of another type, and value() throwing the Error it carries.
+// to an Outcome of another type, value() throwing the Error it carries, and catching().
 #include "interp/outcome.h"
 
 #include <gtest/gtest.h>
@@ -57,6 +57,17 @@ TEST(Outcome, ValueThrowsTheErrorWithItsSpan) {
     EXPECT_EQ(e.span().begin, 3u);
     EXPECT_EQ(e.span().end, 5u);
   }
+}
+
+TEST(Outcome, CatchingTurnsAThrowIntoAFailure) {
+  EXPECT_EQ(*catching<Outcome<int>>([] { return 3; }), 3);
+  EXPECT_EQ(*catching<Outcome<int>>([] { return half(10); }), 5);
+  Outcome<int> thrown =
+      catching<Outcome<int>>([]() -> Outcome<int> { throw Error("KeyError", "'k'"); });
+  ASSERT_FALSE(thrown.ok());
+  EXPECT_EQ(thrown.error().type(), "KeyError");
+  EXPECT_FALSE(catching<Status>([] { return all_even({1}); }).ok());
+  EXPECT_TRUE(catching<Status>([] { return all_even({}); }).ok());
 }
 
 }  // namespace
