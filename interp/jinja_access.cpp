@@ -37,7 +37,7 @@ std::optional<int64_t> slice_index(const Value& v, Span span) {
   if (v.is_bool()) return v.as_bool() ? 1 : 0;
   if (v.is_small_int()) return v.as_small_int();
   if (v.is_big_int()) return v.big_int() < 0 ? INT64_MIN / 2 : INT64_MAX / 2;
-  if (as_undefined(v)) raise_undefined(v, span);
+  if (as_undefined(v)) throw undefined_error(v, span);
   throw Error("TypeError", "slice indices must be integers or None or have an __index__ method",
               span);
 }
@@ -111,9 +111,42 @@ class SliceMarker final : public OpaqueObject {
 };
 
 namespace {
+
 bool is_slice(const Value& key) {
   return key.is_opaque() && dynamic_cast<const SliceMarker*>(key.as_opaque()) != nullptr;
 }
+
+// `obj[start:stop:step]`: Python's own subscript (Jinja2 compiles a slice to it, bypassing
+// its getitem fallbacks).
+Value slice_of(const Value& obj, const Value& slice) {
+  const Value& parts = static_cast<const SliceMarker*>(slice.as_opaque())->parts;
+  if (obj.is_list()) {
+    const List& items = obj.as_list();
+    List out;
+    for (size_t i : slice_positions(parts, items.size(), {})) out.push_back(items[i]);
+    return obj.is_tuple() ? Value::tuple(std::move(out)) : Value::list(std::move(out));
+  }
+  if (obj.is_string()) {
+    const std::string& s = obj.as_string();
+    if (obj.string_is_ascii()) {
+      std::string out;
+      for (size_t i : slice_positions(parts, s.size(), {})) out += s[i];
+      return Value::string(std::move(out));
+    }
+    std::vector<std::string_view> chars;
+    for (size_t pos = 0; pos < s.size();) {
+      const size_t start = pos;
+      utf8::decode(s, pos);
+      chars.push_back(std::string_view(s).substr(start, pos - start));
+    }
+    std::string out;
+    for (size_t i : slice_positions(parts, chars.size(), {})) out += chars[i];
+    return Value::string(std::move(out));
+  }
+  if (obj.is_dict()) throw Error("TypeError", "unhashable type: 'slice'");
+  throw Error("TypeError", "'" + type_name(obj) + "' object is not subscriptable");
+}
+
 }  // namespace
 
 Value make_slice(Value start, Value stop, Value step) {
@@ -121,8 +154,8 @@ Value make_slice(Value start, Value stop, Value step) {
       new SliceMarker(Value::tuple({std::move(start), std::move(stop), std::move(step)})));
 }
 
-Value Evaluator::getattr(const Value& obj, std::string_view name, bool maybe_method) {
-  if (as_undefined(obj)) raise_undefined(obj);
+Outcome<Value> Evaluator::getattr(const Value& obj, std::string_view name, bool maybe_method) {
+  if (as_undefined(obj)) return undefined_error(obj);
   const bool unsafe = config_.sandboxed && !name.empty() && name[0] == '_';
   if (is_dunder(name)) {
     if (unsafe) {
@@ -146,37 +179,9 @@ Value Evaluator::getattr(const Value& obj, std::string_view name, bool maybe_met
   return undefined(object_name(obj) + " has no attribute '" + std::string(name) + "'");
 }
 
-Value Evaluator::getitem(const Value& obj, const Value& key) {
-  if (as_undefined(obj)) raise_undefined(obj);
-  if (is_slice(key)) {
-    const Value& parts = static_cast<const SliceMarker*>(key.as_opaque())->parts;
-    if (obj.is_list()) {
-      const List& items = obj.as_list();
-      List out;
-      for (size_t i : slice_positions(parts, items.size(), {})) out.push_back(items[i]);
-      return obj.is_tuple() ? Value::tuple(std::move(out)) : Value::list(std::move(out));
-    }
-    if (obj.is_string()) {
-      const std::string& s = obj.as_string();
-      if (obj.string_is_ascii()) {
-        std::string out;
-        for (size_t i : slice_positions(parts, s.size(), {})) out += s[i];
-        return Value::string(std::move(out));
-      }
-      std::vector<std::string_view> chars;
-      for (size_t pos = 0; pos < s.size();) {
-        const size_t start = pos;
-        utf8::decode(s, pos);
-        chars.push_back(std::string_view(s).substr(start, pos - start));
-      }
-      std::string out;
-      for (size_t i : slice_positions(parts, chars.size(), {})) out += chars[i];
-      return Value::string(std::move(out));
-    }
-    // Jinja2 compiles a slice to Python's own subscript, bypassing its getitem fallbacks.
-    if (obj.is_dict()) throw Error("TypeError", "unhashable type: 'slice'");
-    throw Error("TypeError", "'" + type_name(obj) + "' object is not subscriptable");
-  }
+Outcome<Value> Evaluator::getitem(const Value& obj, const Value& key) {
+  if (as_undefined(obj)) return undefined_error(obj);
+  if (is_slice(key)) return catching<Outcome<Value>>([&] { return slice_of(obj, key); });
   if (obj.is_dict()) {
     if (key.is_list() || key.is_dict() || key.is_set()) {
       // unhashable keys: Python raises TypeError, which Jinja turns into an Undefined

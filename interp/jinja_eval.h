@@ -60,19 +60,16 @@ class Evaluator final : public Runtime {
   Outcome<Value> evaluate(const Expr& expr, const Scope& scope);
 
   // Runtime
-  Value call_filter(std::string_view name, std::vector<Value> args, Kwargs kwargs,
-                    Span span) override {
-    return try_call_filter(name, std::move(args), std::move(kwargs), span).value();
-  }
-  bool call_test(std::string_view name, std::vector<Value> args, Kwargs kwargs,
-                 Span span) override {
-    return try_call_test(name, std::move(args), std::move(kwargs), span).value();
-  }
-  Value getattr(const Value& obj, std::string_view name) override {
+  Outcome<Value> call_filter(std::string_view name, std::vector<Value> args, Kwargs kwargs,
+                             Span span) override;
+  Outcome<bool> call_test(std::string_view name, std::vector<Value> args, Kwargs kwargs,
+                          Span span) override;
+  Outcome<Value> getattr(const Value& obj, std::string_view name) override {
     return getattr(obj, name, true);
   }
-  Value getitem(const Value& obj, const Value& key) override;
-  Value call(const Value& callable, std::vector<Value> args, Kwargs kwargs, Span span) override;
+  Outcome<Value> getitem(const Value& obj, const Value& key) override;
+  Outcome<Value> call(const Value& callable, std::vector<Value> args, Kwargs kwargs,
+                      Span span) override;
   bool has_filter(std::string_view name) const override;
   bool has_test(std::string_view name) const override;
   Value undefined(std::string hint) override;
@@ -85,17 +82,17 @@ class Evaluator final : public Runtime {
 
  private:
   // Errors are returned up the evaluator, not thrown; the helpers that raise rarely
-  // (truth, text, iteration, assignment) throw, and render() and evaluate() catch that.
+  // (assignment, limits) throw, and render() and evaluate() catch that.
 
   // statements (interp/jinja_eval_stmt.cpp)
   Status run(const Body& body, Scope& scope);
   Status run(const Stmt& stmt, Scope& scope);
   Status run_for(const Stmt& stmt, const Value& iterable, const Scope& scope, size_t depth);
-  void assign(const Target& target, const Value& value, Scope& scope);
+  Status assign(const Target& target, const Value& value, Scope& scope);
   Outcome<std::string> capture(const Body& body, Scope& scope);
 
   // `obj.name`; without `maybe_method` no Python method of that name is looked for.
-  Value getattr(const Value& obj, std::string_view name, bool maybe_method);
+  Outcome<Value> getattr(const Value& obj, std::string_view name, bool maybe_method);
 
   // expressions (interp/jinja_eval_expr.cpp)
   Outcome<Value> eval(const Expr& e, const Scope& scope);
@@ -113,10 +110,6 @@ class Evaluator final : public Runtime {
   // Binds and runs a library entry; an Error it throws becomes the outcome.
   Outcome<Value> invoke(const FunctionDef& def, std::vector<Value> positional, Kwargs keywords,
                         Span span);
-  Outcome<Value> try_call_filter(std::string_view name, std::vector<Value> args, Kwargs kwargs,
-                                 Span span);
-  Outcome<bool> try_call_test(std::string_view name, std::vector<Value> args, Kwargs kwargs,
-                              Span span);
   const FunctionDef* filter_def(std::string_view name) const;
   const FunctionDef* test_def(std::string_view name) const;
   // One step of work (a loop iteration, a call): the step budget and the deadline.
@@ -124,14 +117,13 @@ class Evaluator final : public Runtime {
   // The rendered output may not grow past the memory quota.
   void check_output_size(Span span) const;
 
- public:
   // Python truth of a value in a test position (`if`, `and`, `not`): a strict Undefined
-  // raises, a lenient one is false.
-  bool truth(const Value& v, Span span) const;
+  // fails, a lenient one is false.
+  Outcome<bool> truth(const Value& v, Span span) const;
   // Python str() for output; Undefined as its environment prints it.
-  std::string text_of(const Value& v, Span span) const;
+  Outcome<std::string> text_of(const Value& v, Span span) const;
   // The items a `for` loop or unpacking goes over.
-  List iterate(const Value& v, Span span) const;
+  Outcome<List> iterate(const Value& v, Span span) const;
 
  private:
   RuntimeConfig config_;

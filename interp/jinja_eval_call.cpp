@@ -40,11 +40,13 @@ Status Evaluator::arguments(const std::vector<Argument>& args, const Scope& scop
       case Argument::Kind::Keyword:
         keywords.emplace_back(arg.name, std::move(v));
         break;
-      case Argument::Kind::Star:
-        for (Value& item : iterate(v, arg.value->span)) positional.push_back(std::move(item));
+      case Argument::Kind::Star: {
+        SIROCCO_ASSIGN_OR_RETURN(List items, iterate(v, arg.value->span));
+        for (Value& item : items) positional.push_back(std::move(item));
         break;
+      }
       case Argument::Kind::StarStar:
-        refuse_undefined(v, arg.value->span);
+        SIROCCO_RETURN_IF_ERROR(refuse_undefined(v, arg.value->span));
         if (!v.is_dict())
           return Error("TypeError", "argument after ** must be a mapping, not " + type_name(v),
                        arg.value->span);
@@ -65,8 +67,7 @@ Outcome<Value> Evaluator::call_expr(const Expr& e, const Scope& scope) {
   Kwargs keywords;
   SIROCCO_RETURN_IF_ERROR(arguments(e.args, scope, positional, keywords));
   const ErrorSpanScope error_span(e.span);
-  return catching<Outcome<Value>>(
-      [&] { return call(callee, std::move(positional), std::move(keywords), e.span); });
+  return call(callee, std::move(positional), std::move(keywords), e.span);
 }
 
 Outcome<Value> Evaluator::invoke(const FunctionDef& def, std::vector<Value> positional,
@@ -99,7 +100,7 @@ Outcome<Value> Evaluator::apply_filter(const Expr& e, Value operand, const Scope
   Kwargs keywords;
   SIROCCO_RETURN_IF_ERROR(arguments(e.args, scope, positional, keywords));
   const ErrorSpanScope error_span(e.span);
-  return try_call_filter(e.name, std::move(positional), std::move(keywords), e.span);
+  return call_filter(e.name, std::move(positional), std::move(keywords), e.span);
 }
 
 Outcome<bool> Evaluator::apply_test(const Expr& e, const Scope& scope) {
@@ -108,21 +109,21 @@ Outcome<bool> Evaluator::apply_test(const Expr& e, const Scope& scope) {
   Kwargs keywords;
   SIROCCO_RETURN_IF_ERROR(arguments(e.args, scope, positional, keywords));
   const ErrorSpanScope error_span(e.span);
-  SIROCCO_ASSIGN_OR_RETURN(
-      bool passed, try_call_test(e.name, std::move(positional), std::move(keywords), e.span));
+  SIROCCO_ASSIGN_OR_RETURN(bool passed,
+                           call_test(e.name, std::move(positional), std::move(keywords), e.span));
   return passed != e.negated;
 }
 
-Outcome<Value> Evaluator::try_call_filter(std::string_view name, std::vector<Value> args,
-                                          Kwargs kwargs, Span span) {
+Outcome<Value> Evaluator::call_filter(std::string_view name, std::vector<Value> args, Kwargs kwargs,
+                                      Span span) {
   const FunctionDef* def = filter_def(name);
   if (!def)
     return Error("TemplateRuntimeError", "No filter named '" + std::string(name) + "'.", span);
   return invoke(*def, std::move(args), std::move(kwargs), span);
 }
 
-Outcome<bool> Evaluator::try_call_test(std::string_view name, std::vector<Value> args,
-                                       Kwargs kwargs, Span span) {
+Outcome<bool> Evaluator::call_test(std::string_view name, std::vector<Value> args, Kwargs kwargs,
+                                   Span span) {
   const FunctionDef* def = test_def(name);
   if (!def)
     return Error("TemplateRuntimeError", "No test named '" + std::string(name) + "'.", span);

@@ -55,8 +55,8 @@ Outcome<Value> Evaluator::eval(const Expr& e, const Scope& scope) {
       Dict d;
       for (size_t i = 0; i + 1 < e.operands.size(); i += 2) {
         SIROCCO_ASSIGN_OR_RETURN(Value key, eval(*e.operands[i], scope));
-        refuse_strict(key, e.operands[i]->span);
-        require_hashable(key);
+        SIROCCO_RETURN_IF_ERROR(refuse_strict(key, e.operands[i]->span));
+        SIROCCO_RETURN_IF_ERROR(require_hashable(key));
         SIROCCO_ASSIGN_OR_RETURN(Value value, eval(*e.operands[i + 1], scope));
         d.set(std::move(key), std::move(value));
       }
@@ -94,7 +94,7 @@ Outcome<Value> Evaluator::eval(const Expr& e, const Scope& scope) {
     case ExprKind::Negative:
     case ExprKind::Positive: {
       SIROCCO_ASSIGN_OR_RETURN(Value v, eval(*e.operands[0], scope));
-      refuse_undefined(v, e.span);
+      SIROCCO_RETURN_IF_ERROR(refuse_undefined(v, e.span));
       if (!v.is_number() && !v.is_bool()) {
         return Error("TypeError",
                      std::string("bad operand type for unary ") +
@@ -106,7 +106,8 @@ Outcome<Value> Evaluator::eval(const Expr& e, const Scope& scope) {
     }
     case ExprKind::Not: {
       SIROCCO_ASSIGN_OR_RETURN(Value v, eval(*e.operands[0], scope));
-      return Value::boolean(!truth(v, e.operands[0]->span));
+      SIROCCO_ASSIGN_OR_RETURN(const bool true_, truth(v, e.operands[0]->span));
+      return Value::boolean(!true_);
     }
     case ExprKind::Binary:
       return binary(e, scope);
@@ -117,12 +118,14 @@ Outcome<Value> Evaluator::eval(const Expr& e, const Scope& scope) {
     case ExprKind::And:
     case ExprKind::Or: {
       SIROCCO_ASSIGN_OR_RETURN(Value left, eval(*e.operands[0], scope));
-      if (truth(left, e.operands[0]->span) == (e.kind == ExprKind::Or)) return left;
+      SIROCCO_ASSIGN_OR_RETURN(const bool true_, truth(left, e.operands[0]->span));
+      if (true_ == (e.kind == ExprKind::Or)) return left;
       return eval(*e.operands[1], scope);
     }
     case ExprKind::Conditional: {
       SIROCCO_ASSIGN_OR_RETURN(Value test, eval(*e.operands[1], scope));
-      if (truth(test, e.operands[1]->span)) return eval(*e.operands[0], scope);
+      SIROCCO_ASSIGN_OR_RETURN(const bool true_, truth(test, e.operands[1]->span));
+      if (true_) return eval(*e.operands[0], scope);
       if (e.operands[2]) return eval(*e.operands[2], scope);
       // Jinja2 3.1 makes a plain Undefined here, whatever the environment's kind.
       return make_undefined(
@@ -137,15 +140,15 @@ Value Evaluator::undefined(std::string hint) {
   return make_undefined(std::move(hint), config_.strict);
 }
 
-bool Evaluator::truth(const Value& v, Span span) const {
+Outcome<bool> Evaluator::truth(const Value& v, Span span) const {
   if (const UndefinedObject* u = as_undefined(v)) {
-    if (u->strict) raise_undefined(v, span);
+    if (u->strict) return undefined_error(v, span);
     return false;
   }
   return truthy(v);
 }
 
-std::string Evaluator::text_of(const Value& v, Span span) const {
+Outcome<std::string> Evaluator::text_of(const Value& v, Span span) const {
   const ErrorSpanScope error_span(span);
   return jinja_str(v);
 }

@@ -43,24 +43,36 @@ Error unsupported(const char* op, const Value& a, const Value& b, Span span) {
 }
 
 // One link of a comparison chain, `left OP right`.
-bool comparison_holds(CompareOp op, const Value& left, const Value& right) {
+Outcome<bool> comparison_holds(CompareOp op, const Value& left, const Value& right) {
   switch (op) {
     case CompareOp::Equal:
       return python_equal(left, right);
-    case CompareOp::NotEqual:
-      return !python_equal(left, right);
-    case CompareOp::Less:
-      return python_compare(left, right, "<") < 0;
-    case CompareOp::LessEqual:
-      return python_compare(left, right, "<=") <= 0;
-    case CompareOp::Greater:
-      return python_compare(left, right, ">") > 0;
-    case CompareOp::GreaterEqual:
-      return python_compare(left, right, ">=") >= 0;
+    case CompareOp::NotEqual: {
+      SIROCCO_ASSIGN_OR_RETURN(const bool equal, python_equal(left, right));
+      return !equal;
+    }
+    case CompareOp::Less: {
+      SIROCCO_ASSIGN_OR_RETURN(const int order, python_compare(left, right, "<"));
+      return order < 0;
+    }
+    case CompareOp::LessEqual: {
+      SIROCCO_ASSIGN_OR_RETURN(const int order, python_compare(left, right, "<="));
+      return order <= 0;
+    }
+    case CompareOp::Greater: {
+      SIROCCO_ASSIGN_OR_RETURN(const int order, python_compare(left, right, ">"));
+      return order > 0;
+    }
+    case CompareOp::GreaterEqual: {
+      SIROCCO_ASSIGN_OR_RETURN(const int order, python_compare(left, right, ">="));
+      return order >= 0;
+    }
     case CompareOp::In:
       return contains(right, left);
-    case CompareOp::NotIn:
-      return !contains(right, left);
+    case CompareOp::NotIn: {
+      SIROCCO_ASSIGN_OR_RETURN(const bool in, contains(right, left));
+      return !in;
+    }
   }
   return false;
 }
@@ -70,14 +82,18 @@ bool comparison_holds(CompareOp op, const Value& left, const Value& right) {
 Outcome<Value> Evaluator::binary(const Expr& e, const Scope& scope) {
   SIROCCO_ASSIGN_OR_RETURN(Value a, eval(*e.operands[0], scope));
   SIROCCO_ASSIGN_OR_RETURN(Value b, eval(*e.operands[1], scope));
-  // An Undefined operand, a zero divisor, an unformattable `%`... throw.
+  // A zero divisor, a result past the limits... throw.
   return catching<Outcome<Value>>([&] { return operate(e, a, b); });
 }
 
 Outcome<Value> Evaluator::operate(const Expr& e, const Value& a, const Value& b) {
-  if (e.op == BinaryOp::Concat) return Value::string(text_of(a, e.span) + text_of(b, e.span));
-  refuse_undefined(a, e.operands[0]->span);
-  refuse_undefined(b, e.operands[1]->span);
+  if (e.op == BinaryOp::Concat) {
+    SIROCCO_ASSIGN_OR_RETURN(std::string text, text_of(a, e.span));
+    SIROCCO_ASSIGN_OR_RETURN(const std::string right, text_of(b, e.span));
+    return Value::string(std::move(text) + right);
+  }
+  SIROCCO_RETURN_IF_ERROR(refuse_undefined(a, e.operands[0]->span));
+  SIROCCO_RETURN_IF_ERROR(refuse_undefined(b, e.operands[1]->span));
   const bool numbers = (a.is_number() || a.is_bool()) && (b.is_number() || b.is_bool());
   const ErrorSpanScope error_span(e.span);
   switch (e.op) {
@@ -144,7 +160,7 @@ Outcome<Value> Evaluator::printf_format(const Value& format, const Value& operan
     args.insert(args.end(), operand.as_list().begin(), operand.as_list().end());
   else if (!named)
     args.push_back(operand);
-  return try_call_filter("format", std::move(args), named ? std::move(kwargs) : Kwargs{}, span);
+  return call_filter("format", std::move(args), named ? std::move(kwargs) : Kwargs{}, span);
 }
 
 Outcome<bool> Evaluator::compare(const Expr& e, const Scope& scope) {
@@ -152,14 +168,11 @@ Outcome<bool> Evaluator::compare(const Expr& e, const Scope& scope) {
   for (size_t i = 0; i < e.comparisons.size(); ++i) {
     SIROCCO_ASSIGN_OR_RETURN(Value right, eval(*e.operands[i + 1], scope));
     if (config_.strict) {
-      refuse_strict(left, e.operands[i]->span);
-      refuse_strict(right, e.operands[i + 1]->span);
+      SIROCCO_RETURN_IF_ERROR(refuse_strict(left, e.operands[i]->span));
+      SIROCCO_RETURN_IF_ERROR(refuse_strict(right, e.operands[i + 1]->span));
     }
-    // Python has no such operator for some types: those throw.
-    SIROCCO_ASSIGN_OR_RETURN(const bool holds, catching<Outcome<bool>>([&] {
-                               const ErrorSpanScope error_span(e.span);
-                               return comparison_holds(e.comparisons[i], left, right);
-                             }));
+    const ErrorSpanScope error_span(e.span);
+    SIROCCO_ASSIGN_OR_RETURN(const bool holds, comparison_holds(e.comparisons[i], left, right));
     if (!holds) return false;
     left = std::move(right);
   }

@@ -91,7 +91,8 @@ Status Evaluator::run(const Stmt& stmt, Scope& scope) {
       } else if (value.is_float()) {  // str() of a float is its repr()
         append_float_repr(out_, value.as_float());
       } else {
-        out_ += text_of(value, stmt.value->span);
+        SIROCCO_ASSIGN_OR_RETURN(const std::string text, text_of(value, stmt.value->span));
+        out_ += text;
       }
       check_output_size(stmt.span);
       return {};
@@ -99,7 +100,8 @@ Status Evaluator::run(const Stmt& stmt, Scope& scope) {
     case StmtKind::If:
       for (const Branch& branch : stmt.branches) {
         SIROCCO_ASSIGN_OR_RETURN(const Value test, eval(*branch.test, scope));
-        if (truth(test, branch.test->span)) return run(branch.body, scope);
+        SIROCCO_ASSIGN_OR_RETURN(const bool true_, truth(test, branch.test->span));
+        if (true_) return run(branch.body, scope);
       }
       return run(stmt.otherwise, scope);
     case StmtKind::For: {
@@ -108,8 +110,7 @@ Status Evaluator::run(const Stmt& stmt, Scope& scope) {
     }
     case StmtKind::Set: {
       SIROCCO_ASSIGN_OR_RETURN(const Value value, eval(*stmt.value, scope));
-      assign(stmt.target, value, scope);
-      return {};
+      return assign(stmt.target, value, scope);
     }
     case StmtKind::SetBlock: {
       SIROCCO_ASSIGN_OR_RETURN(std::string text, capture(stmt.body, scope));
@@ -117,8 +118,7 @@ Status Evaluator::run(const Stmt& stmt, Scope& scope) {
       for (const ExprPtr& filter : stmt.filters) {
         SIROCCO_ASSIGN_OR_RETURN(value, apply_filter(*filter, std::move(value), scope));
       }
-      assign(stmt.target, value, scope);
-      return {};
+      return assign(stmt.target, value, scope);
     }
     case StmtKind::With: {
       // The values are evaluated outside: `{% with a = 1, b = a %}` reads the outer `a`.
@@ -128,7 +128,8 @@ Status Evaluator::run(const Stmt& stmt, Scope& scope) {
         values.push_back(std::move(v));
       }
       Scope inner(&scope);
-      for (size_t i = 0; i < values.size(); ++i) assign(stmt.targets[i], values[i], inner);
+      for (size_t i = 0; i < values.size(); ++i)
+        SIROCCO_RETURN_IF_ERROR(assign(stmt.targets[i], values[i], inner));
       return run(stmt.body, inner);
     }
     case StmtKind::FilterBlock: {
@@ -138,7 +139,8 @@ Status Evaluator::run(const Stmt& stmt, Scope& scope) {
       for (const ExprPtr& filter : stmt.filters) {
         SIROCCO_ASSIGN_OR_RETURN(value, apply_filter(*filter, std::move(value), scope));
       }
-      out_ += text_of(value, stmt.span);
+      SIROCCO_ASSIGN_OR_RETURN(const std::string filtered, text_of(value, stmt.span));
+      out_ += filtered;
       check_output_size(stmt.span);
       return {};
     }
@@ -157,15 +159,16 @@ Outcome<std::string> Evaluator::capture(const Body& body, Scope& scope) {
 
 Status Evaluator::run_for(const Stmt& stmt, const Value& iterable, const Scope& scope,
                           size_t depth) {
-  List items = iterate(iterable, stmt.value->span);
+  SIROCCO_ASSIGN_OR_RETURN(List items, iterate(iterable, stmt.value->span));
   if (stmt.condition) {
     List kept;
     for (Value& item : items) {
       tick(stmt.condition->span);
       Scope filter_scope(&scope);
-      assign(stmt.target, item, filter_scope);
+      SIROCCO_RETURN_IF_ERROR(assign(stmt.target, item, filter_scope));
       SIROCCO_ASSIGN_OR_RETURN(const Value test, eval(*stmt.condition, filter_scope));
-      if (truth(test, stmt.condition->span)) kept.push_back(std::move(item));
+      SIROCCO_ASSIGN_OR_RETURN(const bool kept_, truth(test, stmt.condition->span));
+      if (kept_) kept.push_back(std::move(item));
     }
     items = std::move(kept);
   }
@@ -181,7 +184,7 @@ Status Evaluator::run_for(const Stmt& stmt, const Value& iterable, const Scope& 
     tick(stmt.span);
     loop->index0 = i;
     iteration.clear();
-    assign(stmt.target, loop->items[i], iteration);
+    SIROCCO_RETURN_IF_ERROR(assign(stmt.target, loop->items[i], iteration));
     iteration.set("loop", loop_value);
     SIROCCO_RETURN_IF_ERROR(run(stmt.body, iteration));
   }
@@ -202,47 +205,51 @@ Outcome<std::string> Evaluator::render_loop(const Stmt& loop, const Value& items
   return rendered;
 }
 
-void Evaluator::assign(const Target& target, const Value& value, Scope& scope) {
+Status Evaluator::assign(const Target& target, const Value& value, Scope& scope) {
   if (!target.attribute.empty()) {
     const Value* owner = scope.find(target.name);
     NamespaceObject* ns = owner ? as_namespace(*owner) : nullptr;
     if (!ns)
-      throw Error("TemplateRuntimeError", "cannot assign attribute on non-namespace object",
-                  target.span);
+      return Error("TemplateRuntimeError", "cannot assign attribute on non-namespace object",
+                   target.span);
     ns->set(target.attribute, value);
-    return;
+    return {};
   }
   if (!target.is_tuple) {
     scope.set(target.name, value);
-    return;
+    return {};
   }
-  List items = iterate(value, target.span);
+  SIROCCO_ASSIGN_OR_RETURN(const List items, iterate(value, target.span));
   const size_t expected = target.items.size();
   if (items.size() < expected) {
-    throw Error("ValueError",
-                "not enough values to unpack (expected " + std::to_string(expected) + ", got " +
-                    std::to_string(items.size()) + ")",
-                target.span);
+    return Error("ValueError",
+                 "not enough values to unpack (expected " + std::to_string(expected) + ", got " +
+                     std::to_string(items.size()) + ")",
+                 target.span);
   }
   if (items.size() > expected)
-    throw Error("ValueError",
-                "too many values to unpack (expected " + std::to_string(expected) + ")",
-                target.span);
-  for (size_t i = 0; i < expected; ++i) assign(target.items[i], items[i], scope);
+    return Error("ValueError",
+                 "too many values to unpack (expected " + std::to_string(expected) + ")",
+                 target.span);
+  for (size_t i = 0; i < expected; ++i)
+    SIROCCO_RETURN_IF_ERROR(assign(target.items[i], items[i], scope));
+  return {};
 }
 
-List Evaluator::iterate(const Value& v, Span span) const {
+Outcome<List> Evaluator::iterate(const Value& v, Span span) const {
   if (const UndefinedObject* u = as_undefined(v)) {
-    if (u->strict) raise_undefined(v, span);
-    return {};
+    if (u->strict) return undefined_error(v, span);
+    return List{};
   }
   switch (v.kind()) {
     case Kind::List:
       return v.as_list();
     case Kind::Set:
       return v.as_set().items();
-    case Kind::Sequence:
-      return to_list(v);
+    case Kind::Sequence: {
+      const ErrorSpanScope error_span(span);
+      return python_iterate(v);
+    }
     case Kind::Dict: {
       List keys;
       keys.reserve(v.as_dict().size());
@@ -260,32 +267,37 @@ List Evaluator::iterate(const Value& v, Span span) const {
       return chars;
     }
     default:
-      throw Error("TypeError", "'" + type_name(v) + "' object is not iterable", span);
+      return Error("TypeError", "'" + type_name(v) + "' object is not iterable", span);
   }
 }
 
-Value Evaluator::call(const Value& callable, std::vector<Value> args, Kwargs kwargs, Span span) {
-  if (as_undefined(callable)) raise_undefined(callable, span);
-  tick(span);
-  if (callable.is_function()) {
-    if (const auto* c = dynamic_cast<const Callable*>(&callable.as_function()))
-      return c->invoke(*this, std::move(args), std::move(kwargs), span);
-    return callable.as_function().call(args);
-  }
-  if (const LoopObject* loop = as_loop(callable)) {
+Outcome<Value> Evaluator::call(const Value& callable, std::vector<Value> args, Kwargs kwargs,
+                               Span span) {
+  if (as_undefined(callable)) return undefined_error(callable, span);
+  const LoopObject* loop = as_loop(callable);
+  if (!loop && !callable.is_function())
+    return Error("TypeError", "'" + type_name(callable) + "' object is not callable", span);
+  return catching<Outcome<Value>>([&]() -> Outcome<Value> {
+    tick(span);
+    if (!loop) {
+      if (const auto* c = dynamic_cast<const Callable*>(&callable.as_function()))
+        return c->invoke(*this, std::move(args), std::move(kwargs), span);
+      return callable.as_function().call(args);
+    }
     if (!loop->loop.recursive) {
-      throw Error("TypeError",
-                  "The loop must have the 'recursive' marker to be called recursively.", span);
+      return Error("TypeError",
+                   "The loop must have the 'recursive' marker to be called recursively.", span);
     }
     if (!loop->running) {
-      throw Error("TemplateRuntimeError", "a recursive loop can only be called while it runs",
-                  span);
+      return Error("TemplateRuntimeError", "a recursive loop can only be called while it runs",
+                   span);
     }
     if (args.size() != 1 || !kwargs.empty())
-      throw Error("TypeError", "loop() takes exactly one argument", span);
-    return Value::string(render_loop(loop->loop, args[0], loop->scope, loop->depth0 + 1).value());
-  }
-  throw Error("TypeError", "'" + type_name(callable) + "' object is not callable", span);
+      return Error("TypeError", "loop() takes exactly one argument", span);
+    SIROCCO_ASSIGN_OR_RETURN(std::string rendered,
+                             render_loop(loop->loop, args[0], loop->scope, loop->depth0 + 1));
+    return Value::string(std::move(rendered));
+  });
 }
 
 }  // namespace sirocco::jinja

@@ -39,15 +39,16 @@ std::optional<Value> LoopObject::attribute(Runtime& runtime, std::string_view na
                          });
   }
   if (name == "changed") {
-    return make_callable("<bound method LoopContext.changed>",
-                         [self](Runtime&, std::vector<Value> args, Kwargs, Span) {
-                           Value now = Value::list(std::move(args));
-                           if (self->changed_called_ && python_equal(now, self->last_changed_))
-                             return Value::boolean(false);
-                           self->changed_called_ = true;
-                           self->last_changed_ = now;
-                           return Value::boolean(true);
-                         });
+    return make_callable(
+        "<bound method LoopContext.changed>",
+        [self](Runtime&, std::vector<Value> args, Kwargs, Span) {
+          Value now = Value::list(std::move(args));
+          if (self->changed_called_ && python_equal(now, self->last_changed_).value())
+            return Value::boolean(false);
+          self->changed_called_ = true;
+          self->last_changed_ = now;
+          return Value::boolean(true);
+        });
   }
   return std::nullopt;
 }

@@ -29,8 +29,6 @@ Error undefined_error(const Value& v, Span span) {
   return Error(std::move(type), std::move(hint), span);
 }
 
-void raise_undefined(const Value& v, Span span) { throw undefined_error(v, span); }
-
 std::vector<Value> Call::rest() const {
   size_t first = def.positional_count();
   if (first >= slots.size()) return {};

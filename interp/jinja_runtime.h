@@ -14,6 +14,7 @@
 
 #include "interp/error.h"
 #include "interp/limits.h"
+#include "interp/outcome.h"
 #include "interp/registry.h"
 #include "interp/value.h"
 
@@ -42,10 +43,8 @@ class UndefinedObject final : public OpaqueObject {
 Value make_undefined(std::string hint, bool strict, std::string error_type = "UndefinedError");
 // The Undefined held by a value, or nullptr.
 const UndefinedObject* as_undefined(const Value& v);
-// Error(error_type, hint) for an undefined value (with the span when not empty);
-// raise_undefined() throws it.
+// Error(error_type, hint) for an undefined value (with the span when not empty).
 Error undefined_error(const Value& v, Span span = {});
-[[noreturn]] void raise_undefined(const Value& v, Span span = {});
 
 class Runtime;
 
@@ -96,23 +95,25 @@ Call bind_arguments(Runtime& runtime, const FunctionDef& def, std::vector<Value>
                     Kwargs keywords, Span span);
 
 // What the library may ask of the environment a template runs in. The evaluator
-// implements it; tests of the library use a small fake.
+// implements it; tests of the library use a small fake. Errors are the outcomes.
 class Runtime {
  public:
   virtual ~Runtime() = default;
 
   // Filters and tests by name, as `map('upper')` or `select('odd')` call them. An unknown
-  // name throws Error("TemplateRuntimeError", "No filter named 'x'." / "No test named 'x'.").
-  virtual Value call_filter(std::string_view name, std::vector<Value> args, Kwargs kwargs,
-                            Span span) = 0;
-  virtual bool call_test(std::string_view name, std::vector<Value> args, Kwargs kwargs,
-                         Span span) = 0;
+  // name fails with Error("TemplateRuntimeError", "No filter named 'x'." / "No test named
+  // 'x'.").
+  virtual Outcome<Value> call_filter(std::string_view name, std::vector<Value> args, Kwargs kwargs,
+                                     Span span) = 0;
+  virtual Outcome<bool> call_test(std::string_view name, std::vector<Value> args, Kwargs kwargs,
+                                  Span span) = 0;
   // `obj.name`: a Python attribute (method) first, then the item; Undefined when neither.
-  virtual Value getattr(const Value& obj, std::string_view name) = 0;
+  virtual Outcome<Value> getattr(const Value& obj, std::string_view name) = 0;
   // `obj[key]`: the item first, then (for a string key) the attribute; Undefined when neither.
-  virtual Value getitem(const Value& obj, const Value& key) = 0;
+  virtual Outcome<Value> getitem(const Value& obj, const Value& key) = 0;
   // Calls a callable value (a bound method, a global function, loop.cycle ...).
-  virtual Value call(const Value& callable, std::vector<Value> args, Kwargs kwargs, Span span) = 0;
+  virtual Outcome<Value> call(const Value& callable, std::vector<Value> args, Kwargs kwargs,
+                              Span span) = 0;
 
   // Whether a filter or test of that name exists here (the `filter` and `test` tests).
   virtual bool has_filter(std::string_view name) const = 0;

@@ -61,6 +61,10 @@ class [[nodiscard]] Status {
   bool ok() const { return !error_; }
   explicit operator bool() const { return ok(); }
   Failure failure() && { return Failure(std::move(error_)); }
+  // Nothing, or the error thrown.
+  void value() && {
+    if (error_) throw std::move(*error_);
+  }
 
  private:
   std::unique_ptr<Error> error_;

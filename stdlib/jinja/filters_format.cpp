@@ -113,12 +113,13 @@ std::string convert(const Directive& d, const Value& arg, size_t limit) {
   auto format = [&](const Value& v, char type, bool numeric) {
     return yaql::strings::format_value(v, spec_of(d, type, numeric), nullptr, limit);
   };
-  if ((d.type != 's' && d.type != 'r' && d.type != 'a') && as_undefined(arg)) raise_undefined(arg);
+  if ((d.type != 's' && d.type != 'r' && d.type != 'a') && as_undefined(arg))
+    throw undefined_error(arg);
   switch (d.type) {
     case 's':
     case 'r':
     case 'a': {
-      std::string s = d.type == 's'   ? jinja_str(arg)
+      std::string s = d.type == 's'   ? jinja_str(arg).value()
                       : d.type == 'r' ? python_repr(arg)
                                       : ascii_repr(arg);
       return format(Value::string(std::move(s)), 0, false);
@@ -244,12 +245,12 @@ std::string printf_format(const std::string& pattern, Arguments& args, size_t li
   return out;
 }
 
-Value format_filter(Call& c) {
+Outcome<Value> format_filter(Call& c) {
   std::vector<Value> positional = c.rest();
   if (!positional.empty() && !c.kwargs.empty())
-    throw Error("FilterArgumentError",
-                "can't handle positional and keyword arguments at the same time");
-  std::string pattern = jinja_str(c[0]);
+    return Error("FilterArgumentError",
+                 "can't handle positional and keyword arguments at the same time");
+  SIROCCO_ASSIGN_OR_RETURN(const std::string pattern, jinja_str(c[0]));
   size_t limit = max_bytes(c.runtime);
   if (c.kwargs.empty()) {
     Arguments args(std::move(positional), nullptr);

@@ -150,11 +150,11 @@ bool invalid_attribute_name(std::string_view key) {
   return key.find_first_of(" \t\n\r\f\v/>=") != std::string_view::npos;
 }
 
-Value xmlattr(Call& c) {
+Outcome<Value> xmlattr(Call& c) {
   const Value& d = c[0];
-  if (as_undefined(d)) raise_undefined(d);
+  SIROCCO_RETURN_IF_ERROR(refuse_undefined(d));
   if (!d.is_dict())
-    throw Error("AttributeError", "'" + type_name(d) + "' object has no attribute 'items'");
+    return Error("AttributeError", "'" + type_name(d) + "' object has no attribute 'items'");
   std::string out;
   for (const auto& [key, value] : d.as_dict()) {
     if (value.is_null() || as_undefined(value)) continue;
@@ -164,22 +164,24 @@ Value xmlattr(Call& c) {
     if (invalid_attribute_name(key.as_string()))
       throw Error("ValueError", "Invalid character in attribute name: " + python_repr(key));
     if (!out.empty()) out += ' ';
-    out += escape_html(key.as_string()) + "=\"" + escape_html(jinja_str(value)) + "\"";
+    SIROCCO_ASSIGN_OR_RETURN(const std::string value_text, jinja_str(value));
+    out += escape_html(key.as_string()) + "=\"" + escape_html(value_text) + "\"";
   }
-  if (truth(c[1]) && !out.empty()) out = " " + out;
+  SIROCCO_ASSIGN_OR_RETURN(const bool autospace, truth(c[1]));
+  if (autospace && !out.empty()) out = " " + out;
   return text(std::move(out));
 }
 
+Value escape(std::string s, Call&) { return text(escape_html(s)); }
+
 }  // namespace
 
-Value escape(const Value& v) { return text(escape_html(jinja_str(v))); }
-
 void register_html_filters(Registry& r) {
-  r.add("escape(s: any)", [](Call& c) { return escape(c[0]); });
-  r.add("e(s: any)", [](Call& c) { return escape(c[0]); });
-  r.add("forceescape(value: any)", [](Call& c) { return escape(c[0]); });
-  r.add("safe(value: any)", [](Call& c) { return text(jinja_str(c[0])); });
-  r.add("striptags(value: any)", [](Call& c) { return text(striptags(jinja_str(c[0]))); });
+  r.add("escape(s: any)", on_str(escape));
+  r.add("e(s: any)", on_str(escape));
+  r.add("forceescape(value: any)", on_str(escape));
+  r.add("safe(value: any)", on_str([](std::string s, Call&) { return text(std::move(s)); }));
+  r.add("striptags(value: any)", on_str([](std::string s, Call&) { return text(striptags(s)); }));
   r.add("xmlattr(d: any, autospace: any = true)", xmlattr);
 }
 

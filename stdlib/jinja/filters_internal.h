@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,26 +39,23 @@ void register_pprint_filter(Registry& r);      // pprint
 // A string value.
 Value text(std::string s);
 
-// bool(v): an Undefined is false (a strict one raises).
-bool truth(const Value& v);
+// bool(v): an Undefined is false (a strict one fails).
+Outcome<bool> truth(const Value& v);
 
 // len(v): code points of a string, items of a list, dict or set; 0 for an Undefined (a strict
-// one raises); TypeError "object of type 'int' has no len()" for anything else.
-int64_t length_of(const Value& v);
+// one fails); TypeError "object of type 'int' has no len()" for anything else.
+Outcome<int64_t> length_of(const Value& v);
 
 // Python's `a + b` for sum(): numbers, strings, lists and tuples; TypeError otherwise, and
 // UndefinedError when either side is Undefined.
-Value add(const Value& a, const Value& b);
-
-// Python's `a < b` as sorted(), min() and max() use it (UndefinedError for an Undefined).
-bool less(const Value& a, const Value& b);
+Outcome<Value> add(const Value& a, const Value& b);
 
 // An int argument as Python's int parameters take it (bool counts; big ints saturate);
 // TypeError "'str' object cannot be interpreted as an integer" for anything else, an
 // Undefined included. Python's arithmetic on an Undefined raises UndefinedError instead:
 // int_operand is for the parameters Jinja2 computes with.
 using pystr::int_arg;
-int64_t int_operand(const Value& v);
+Outcome<int64_t> int_operand(const Value& v);
 
 // Python's str.isspace() of one code point.
 bool is_space(char32_t cp);
@@ -67,6 +65,16 @@ std::string escape_html(std::string_view s);
 
 // str.splitlines(keep_ends): split at \n, \r, \r\n, \v, \f, \x1c-\x1e, \x85, U+2028, U+2029.
 std::vector<std::string> split_lines(std::string_view s, bool keep_ends);
+
+// A filter of str() of its value (markupsafe's soft_str): `f(s, call)` where `s` is str() of
+// the first argument; a strict Undefined fails before f runs.
+template <class F>
+auto on_str(F f) {
+  return [f](Call& c) -> Outcome<Value> {
+    SIROCCO_ASSIGN_OR_RETURN(std::string s, jinja_str(c[0]));
+    return f(std::move(s), c);
+  };
+}
 
 // The code points of a UTF-8 string.
 std::u32string code_points(std::string_view s);
@@ -78,9 +86,10 @@ inline size_t max_bytes(const Runtime& runtime) { return pystr::max_result_bytes
 void check_size(const Runtime& runtime, size_t bytes);
 
 // The result of a filter that Jinja2 writes as a generator (map, select, batch ...): the
-// items are produced now, while the runtime is at hand, but an error raised while producing
-// them surfaces where Python's generator would raise it, when iteration reaches that item.
-Value produced_sequence(const std::function<void(List& out)>& produce);
+// items are produced now, while the runtime is at hand, but an error that stops `produce`
+// surfaces where Python's generator would raise it, when iteration reaches that item
+// (ProducedSequence, interp/jinja_ops.h).
+Value produced_sequence(const std::function<Status(List& out)>& produce);
 
 // --- attribute= ---------------------------------------------------------------------------
 
@@ -92,7 +101,7 @@ class AttributeGetter {
  public:
   AttributeGetter(Runtime& runtime, const Value& attribute, bool ignore_case = false,
                   Value default_value = Value());
-  Value operator()(const Value& item) const;
+  Outcome<Value> operator()(const Value& item) const;
 
  private:
   Runtime* runtime_;

@@ -138,9 +138,12 @@ class JsonWriter {
     if (dict.empty()) return void(out_ += "{}");
     std::vector<const Dict::Entry*> entries;
     for (const Dict::Entry& e : dict) entries.push_back(&e);
-    std::stable_sort(
-        entries.begin(), entries.end(),
-        [](const Dict::Entry* a, const Dict::Entry* b) { return less(a->first, b->first); });
+    Ordering ordering;
+    std::stable_sort(entries.begin(), entries.end(),
+                     [&](const Dict::Entry* a, const Dict::Entry* b) {
+                       return ordering.less(a->first, b->first);
+                     });
+    ordering.status().value();
     out_ += '{';
     newline(level + 1);
     for (size_t i = 0; i < entries.size(); ++i) {
@@ -158,10 +161,10 @@ class JsonWriter {
   std::string out_;
 };
 
-Value tojson(Call& c) {
+Outcome<Value> tojson(Call& c) {
   std::optional<std::string> indent;
   if (as_undefined(c[1])) {  // ' ' * indent happens when a list or dict is written
-    if (c[0].is_list() || c[0].is_dict()) raise_undefined(c[1]);
+    if (c[0].is_list() || c[0].is_dict()) return undefined_error(c[1]);
   } else if (c[1].is_string()) {
     indent = c[1].as_string();
   } else if (!c[1].is_null()) {

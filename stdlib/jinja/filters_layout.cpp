@@ -14,31 +14,31 @@ namespace {
 namespace pyregex = yaql::pyregex;
 
 // Python's `' ' * width` of the indent filter's int width, or the width string itself.
-std::string indention_of(const Value& width, const Runtime& runtime) {
+Outcome<std::string> indention_of(const Value& width, const Runtime& runtime) {
   if (width.is_string()) return width.as_string();
-  if (as_undefined(width)) raise_undefined(width);  // ' ' * Undefined
+  SIROCCO_RETURN_IF_ERROR(refuse_undefined(width));  // ' ' * Undefined
   if (!width.is_int() && !width.is_bool()) {
-    refuse_strict(width);
-    throw Error("TypeError",
-                "can't multiply sequence by non-int of type '" + type_name(width) + "'");
+    return Error("TypeError",
+                 "can't multiply sequence by non-int of type '" + type_name(width) + "'");
   }
-  int64_t n = std::max<int64_t>(0, int_operand(width));
+  SIROCCO_ASSIGN_OR_RETURN(const int64_t given, int_operand(width));
+  const int64_t n = std::max<int64_t>(0, given);
   check_size(runtime, static_cast<size_t>(n));
   return std::string(static_cast<size_t>(n), ' ');
 }
 
-Value indent(Call& c) {
+Outcome<Value> indent(Call& c) {
   // In Jinja2's order: the indention, `s += newline`, `if blank`, s.splitlines().
   const Value& s = c[0];
-  std::string indention = indention_of(c[1], c.runtime);
-  if (as_undefined(s)) raise_undefined(s);
+  SIROCCO_ASSIGN_OR_RETURN(const std::string indention, indention_of(c[1], c.runtime));
+  SIROCCO_RETURN_IF_ERROR(refuse_undefined(s));
   bool is_list = s.is_list() && !s.is_tuple();  // list += str extends the list
   if (!s.is_string() && !is_list)
-    throw Error("TypeError",
-                "unsupported operand type(s) for +=: '" + type_name(s) + "' and 'str'");
-  bool blank = truth(c[3]);
-  if (is_list) throw Error("AttributeError", "'list' object has no attribute 'splitlines'");
-  bool first = truth(c[2]);
+    return Error("TypeError",
+                 "unsupported operand type(s) for +=: '" + type_name(s) + "' and 'str'");
+  SIROCCO_ASSIGN_OR_RETURN(const bool blank, truth(c[3]));
+  if (is_list) return Error("AttributeError", "'list' object has no attribute 'splitlines'");
+  SIROCCO_ASSIGN_OR_RETURN(const bool first, truth(c[2]));
   std::vector<std::string> lines = split_lines(s.as_string() + "\n", false);
   std::string out;
   for (size_t i = 0; i < lines.size(); ++i) {
@@ -51,24 +51,28 @@ Value indent(Call& c) {
   return text(std::move(out));
 }
 
-Value truncate(Call& c) {
+Outcome<Value> truncate(Call& c) {
   const Value& s = c[0];
-  int64_t length = int_operand(c[1]);
+  SIROCCO_ASSIGN_OR_RETURN(const int64_t length, int_operand(c[1]));
   const Value& end = c[3];
-  int64_t end_length = length_of(end);
-  int64_t leeway = c[4].is_null() ? 5 : int_operand(c[4]);
+  SIROCCO_ASSIGN_OR_RETURN(const int64_t end_length, length_of(end));
+  int64_t leeway = 5;
+  if (!c[4].is_null()) {
+    SIROCCO_ASSIGN_OR_RETURN(leeway, int_operand(c[4]));
+  }
   if (length < end_length)
-    throw Error("AssertionError", "expected length >= " + std::to_string(end_length) + ", got " +
-                                      std::to_string(length));
+    return Error("AssertionError", "expected length >= " + std::to_string(end_length) + ", got " +
+                                       std::to_string(length));
   if (leeway < 0)
-    throw Error("AssertionError", "expected leeway >= 0, got " + std::to_string(leeway));
-  if (length_of(s) <= length + leeway) return s;
+    return Error("AssertionError", "expected leeway >= 0, got " + std::to_string(leeway));
+  SIROCCO_ASSIGN_OR_RETURN(const int64_t s_length, length_of(s));
+  if (s_length <= length + leeway) return s;
   if (!s.is_string())
-    throw Error("AttributeError", "'" + type_name(s) + "' object has no attribute 'rsplit'");
-  bool killwords = truth(c[2]);
-  if (as_undefined(end)) raise_undefined(end);  // str + Undefined
+    return Error("AttributeError", "'" + type_name(s) + "' object has no attribute 'rsplit'");
+  SIROCCO_ASSIGN_OR_RETURN(const bool killwords, truth(c[2]));
+  SIROCCO_RETURN_IF_ERROR(refuse_undefined(end));  // str + Undefined
   if (!end.is_string())
-    throw Error("TypeError", "can only concatenate str (not \"" + type_name(end) + "\") to str");
+    return Error("TypeError", "can only concatenate str (not \"" + type_name(end) + "\") to str");
   const std::string& str = s.as_string();
   std::string head = str.substr(0, utf8::offset_of(str, static_cast<size_t>(length - end_length)));
   if (!killwords) {
@@ -130,10 +134,10 @@ struct WrapOptions {
 void split_long_word(std::vector<std::u32string>& reversed, std::vector<std::u32string>& line,
                      size_t line_length, const WrapOptions& o) {
   size_t space_left = o.width < 1 ? 1 : o.width - line_length;
-  if (truth(o.break_long_words)) {
+  if (truth(o.break_long_words).value()) {
     std::u32string& chunk = reversed.back();
     size_t end = space_left;
-    if (truth(o.break_on_hyphens) && chunk.size() > space_left) {
+    if (truth(o.break_on_hyphens).value() && chunk.size() > space_left) {
       size_t hyphen = chunk.rfind(U'-', space_left == 0 ? 0 : space_left - 1);
       if (space_left > 0 && hyphen != std::u32string::npos && hyphen > 0 &&
           chunk.find_first_not_of(U'-') < hyphen)
@@ -176,15 +180,18 @@ std::vector<std::string> wrap(std::string_view line, const WrapOptions& o) {
   return lines;
 }
 
-Value wordwrap(Call& c) {
+Outcome<Value> wordwrap(Call& c) {
   // In Jinja2's order: wrapstring.join, s.splitlines(), then per line the width check.
   const Value& s = c[0];
-  if (as_undefined(c[3])) raise_undefined(c[3]);  // Undefined has no join()
-  std::string wrapstring = c[3].is_null() ? "\n" : jinja_str(c[3]);
-  if (as_undefined(s)) raise_undefined(s);
+  SIROCCO_RETURN_IF_ERROR(refuse_undefined(c[3]));  // Undefined has no join()
+  std::string wrapstring = "\n";
+  if (!c[3].is_null()) {
+    SIROCCO_ASSIGN_OR_RETURN(wrapstring, jinja_str(c[3]));
+  }
+  SIROCCO_RETURN_IF_ERROR(refuse_undefined(s));
   if (!s.is_string())
-    throw Error("AttributeError", "'" + type_name(s) + "' object has no attribute 'splitlines'");
-  int64_t width = int_operand(c[1]);
+    return Error("AttributeError", "'" + type_name(s) + "' object has no attribute 'splitlines'");
+  SIROCCO_ASSIGN_OR_RETURN(const int64_t width, int_operand(c[1]));
   WrapOptions options{static_cast<size_t>(std::max<int64_t>(width, 0)), c[2], c[4]};
   std::string out;
   bool first_line = true;
@@ -204,9 +211,8 @@ Value wordwrap(Call& c) {
   return text(std::move(out));
 }
 
-Value wordcount(const Value& s) {
+Value wordcount(std::string str, Call&) {
   static const pyregex::RegexPtr word = pyregex::compile("\\w+", {});
-  std::string str = jinja_str(s);
   pyregex::MatchWalk walk(word, str);
   pyregex::Match m;
   int64_t count = 0;
@@ -226,7 +232,7 @@ void register_layout_filters(Registry& r) {
       "wordwrap(s: any, width: any = 79, break_long_words: any = true, wrapstring: any = null, "
       "break_on_hyphens: any = true)",
       wordwrap);
-  r.add("wordcount(s: any)", [](Call& c) { return wordcount(c[0]); });
+  r.add("wordcount(s: any)", on_str(wordcount));
 }
 
 }  // namespace sirocco::jinja::filters

@@ -67,7 +67,7 @@ std::optional<Value> parse_int(const std::string& text, int64_t base) {
 // Python float(v) for int(), float() and filesizeformat: nullopt where Python raises
 // TypeError or ValueError; an Undefined raises UndefinedError.
 std::optional<double> to_float(const Value& v) {
-  if (as_undefined(v)) raise_undefined(v);
+  if (as_undefined(v)) throw undefined_error(v);
   if (v.is_float()) return v.as_float();
   if (v.is_bool()) return v.as_bool() ? 1.0 : 0.0;
   if (v.is_int()) {
@@ -86,7 +86,7 @@ std::optional<double> to_float(const Value& v) {
 
 // Python int(v) of a non-string value: nullopt where Python raises TypeError or ValueError.
 std::optional<Value> to_int(const Value& v) {
-  if (as_undefined(v)) raise_undefined(v);
+  if (as_undefined(v)) throw undefined_error(v);
   if (v.is_int()) return v;
   if (v.is_bool()) return Value::integer(v.as_bool() ? 1 : 0);
   if (v.is_float()) {
@@ -131,7 +131,7 @@ Value floor_or_ceil(const Value& v, bool ceil) {
 
 Value round_filter(Call& c) {
   const Value& value = c[0];
-  std::string method = jinja_str(c[2]);
+  std::string method = jinja_str(c[2]).value();
   if (method != "common" && method != "ceil" && method != "floor")
     throw Error("FilterArgumentError", "method must be common, ceil or floor");
   if (method == "common") {
@@ -146,7 +146,7 @@ Value round_filter(Call& c) {
       return Value::number(yaql::math::round_float(value.as_float(), precision));
     return yaql::math::round_int(to_int(value).value(), precision);
   }
-  if (as_undefined(c[1])) raise_undefined(c[1]);  // 10 ** Undefined
+  if (as_undefined(c[1])) throw undefined_error(c[1]);  // 10 ** Undefined
   if (!c[1].is_int() && !c[1].is_bool())
     throw Error("TypeError",
                 "unsupported operand type(s) for ** or pow(): 'int' and '" + type_name(c[1]) + "'");
@@ -164,7 +164,7 @@ Value filesizeformat(Call& c) {
                                  type_name(c[0]) + "'");
   }
   double bytes = *parsed;
-  bool binary = truth(c[1]);
+  bool binary = truth(c[1]).value();
   int base = binary ? 1024 : 1000;
   static const char* const kDecimal[] = {"kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"};
   static const char* const kBinary[] = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB", "YiB"};

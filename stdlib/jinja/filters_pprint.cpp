@@ -16,12 +16,10 @@ constexpr int64_t kWidth = 80;
 
 // pprint's _safe_key order: Python's `<`, or the type names where the types do not compare.
 bool safe_less(const Value& a, const Value& b) {
-  try {
-    return less(a, b);
-  } catch (const Error& e) {
-    if (e.type() != "TypeError") throw;
-    return "<class '" + type_name(a) + "'>" < "<class '" + type_name(b) + "'>";
-  }
+  Outcome<int> order = python_compare(a, b, "<");
+  if (order) return *order < 0;
+  if (order.error().type() != "TypeError") std::move(order).value();
+  return "<class '" + type_name(a) + "'>" < "<class '" + type_name(b) + "'>";
 }
 
 std::vector<Dict::Entry> sorted_entries(const Dict& dict) {

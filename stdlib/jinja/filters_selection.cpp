@@ -11,14 +11,16 @@
 namespace sirocco::jinja::filters {
 namespace {
 
-// A filter or test name; looking a strict Undefined up in the environment's dict raises.
-std::string name_of(const Value& name) {
-  refuse_strict(name);
+// A filter or test name; looking a strict Undefined up in the environment's dict fails.
+Outcome<std::string> name_of(const Value& name) {
+  SIROCCO_RETURN_IF_ERROR(refuse_strict(name));
   return name.is_string() ? name.as_string() : python_repr(name);
 }
 
+using ItemMap = std::function<Outcome<Value>(const Value&)>;
+
 // prepare_map: `map(attribute=..., default=...)` or `map(filter_name, *args, **kwargs)`.
-std::function<Value(const Value&)> prepare_map(Call& c) {
+Outcome<ItemMap> prepare_map(Call& c) {
   std::vector<Value> args = c.rest();
   Kwargs kwargs = c.kwargs;
   auto attribute = std::find_if(kwargs.begin(), kwargs.end(),
@@ -34,60 +36,72 @@ std::function<Value(const Value&)> prepare_map(Call& c) {
       kwargs.erase(given_default);
     }
     if (!kwargs.empty())
-      throw Error("FilterArgumentError", "Unexpected keyword argument " +
-                                             python_repr(Value::string(kwargs.front().first)));
-    AttributeGetter get(c.runtime, path, false, default_value);
-    return [get](const Value& item) { return get(item); };
+      return Error("FilterArgumentError", "Unexpected keyword argument " +
+                                              python_repr(Value::string(kwargs.front().first)));
+    return ItemMap(AttributeGetter(c.runtime, path, false, default_value));
   }
-  if (args.empty()) throw Error("FilterArgumentError", "map requires a filter argument");
-  std::string name = name_of(args.front());
+  if (args.empty()) return Error("FilterArgumentError", "map requires a filter argument");
+  SIROCCO_ASSIGN_OR_RETURN(std::string name, name_of(args.front()));
   args.erase(args.begin());
   Runtime& runtime = c.runtime;
   Span span = c.span;
-  return [&runtime, name, args, kwargs, span](const Value& item) {
+  return ItemMap([&runtime, name, args, kwargs, span](const Value& item) {
     std::vector<Value> call_args{item};
     call_args.insert(call_args.end(), args.begin(), args.end());
     return runtime.call_filter(name, std::move(call_args), kwargs, span);
-  };
+  });
 }
 
 Value map(Call& c) {
-  return produced_sequence([&c](List& out) {
-    if (!truth(c[0])) return;
-    auto apply = prepare_map(c);
-    for (const Value& item : python_iterate(c[0])) out.push_back(apply(item));
+  return produced_sequence([&c](List& out) -> Status {
+    SIROCCO_ASSIGN_OR_RETURN(const bool any, truth(c[0]));
+    if (!any) return {};
+    SIROCCO_ASSIGN_OR_RETURN(const ItemMap apply, prepare_map(c));
+    SIROCCO_ASSIGN_OR_RETURN(const List items, python_iterate(c[0]));
+    for (const Value& item : items) {
+      SIROCCO_ASSIGN_OR_RETURN(Value mapped, apply(item));
+      out.push_back(std::move(mapped));
+    }
+    return {};
   });
 }
 
 // select_or_reject: keeps the items whose test result (or truth, without a test name)
 // equals `keep`; with lookup_attr the first argument names the attribute to test.
 Value select_or_reject(Call& c, bool keep, bool lookup_attr) {
-  return produced_sequence([&c, keep, lookup_attr](List& out) {
-    if (!truth(c[0])) return;
+  return produced_sequence([&c, keep, lookup_attr](List& out) -> Status {
+    SIROCCO_ASSIGN_OR_RETURN(const bool any, truth(c[0]));
+    if (!any) return {};
     std::vector<Value> args = c.rest();
     std::optional<AttributeGetter> attribute;
     if (lookup_attr) {
-      if (args.empty()) throw Error("FilterArgumentError", "Missing parameter for attribute name");
+      if (args.empty()) return Error("FilterArgumentError", "Missing parameter for attribute name");
       attribute.emplace(c.runtime, args.front());
       args.erase(args.begin());
     }
     std::optional<std::string> test;
     if (!args.empty()) {
-      test = name_of(args.front());
+      SIROCCO_ASSIGN_OR_RETURN(test, name_of(args.front()));
       args.erase(args.begin());
     }
-    for (const Value& item : python_iterate(c[0])) {
-      Value subject = attribute ? (*attribute)(item) : item;
+    SIROCCO_ASSIGN_OR_RETURN(const List items, python_iterate(c[0]));
+    for (const Value& item : items) {
+      Value subject = item;
+      if (attribute) {
+        SIROCCO_ASSIGN_OR_RETURN(subject, (*attribute)(item));
+      }
       bool passed;
       if (test) {
         std::vector<Value> call_args{subject};
         call_args.insert(call_args.end(), args.begin(), args.end());
-        passed = c.runtime.call_test(*test, std::move(call_args), c.kwargs, c.span);
+        SIROCCO_ASSIGN_OR_RETURN(
+            passed, c.runtime.call_test(*test, std::move(call_args), c.kwargs, c.span));
       } else {
-        passed = truth(subject);
+        SIROCCO_ASSIGN_OR_RETURN(passed, truth(subject));
       }
       if (passed == keep) out.push_back(item);
     }
+    return {};
   });
 }
 

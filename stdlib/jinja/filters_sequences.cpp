@@ -13,7 +13,7 @@
 namespace sirocco::jinja::filters {
 namespace {
 
-Value first(Call& c) {
+Outcome<Value> first(Call& c) {
   const Value& seq = c[0];
   if (seq.is_sequence()) {
     Value item;
@@ -24,65 +24,74 @@ Value first(Call& c) {
       utf8::decode(seq.as_string(), end);
       return Value::string(seq.as_string().substr(0, end));
     }
-    List items = seq.is_string() ? List{} : python_iterate(seq);
-    if (!items.empty()) return items.front();
+    if (!seq.is_string()) {
+      SIROCCO_ASSIGN_OR_RETURN(const List items, python_iterate(seq));
+      if (!items.empty()) return items.front();
+    }
   }
   return c.runtime.undefined("No first item, sequence was empty.");
 }
 
 // reversed(seq): lists, tuples, strings and dicts are reversible; sets and generators not.
-void check_reversible(const Value& seq) {
-  if (seq.is_list() || seq.is_string() || seq.is_dict()) return;
+Status check_reversible(const Value& seq) {
+  if (seq.is_list() || seq.is_string() || seq.is_dict()) return {};
   if (as_undefined(seq)) return refuse_strict(seq);
-  throw Error("TypeError", "'" + type_name(seq) + "' object is not reversible");
+  return Error("TypeError", "'" + type_name(seq) + "' object is not reversible");
 }
 
-Value last(Call& c) {
+Outcome<Value> last(Call& c) {
   const Value& seq = c[0];
-  check_reversible(seq);
-  List items = python_iterate(seq);
+  SIROCCO_RETURN_IF_ERROR(check_reversible(seq));
+  SIROCCO_ASSIGN_OR_RETURN(const List items, python_iterate(seq));
   if (items.empty()) return c.runtime.undefined("No last item, sequence was empty.");
   return items.back();
 }
 
-Value reverse(const Value& value) {
+Outcome<Value> reverse(const Value& value) {
   if (value.is_string()) {
     std::u32string cps = code_points(value.as_string());
     return text(from_code_points(std::u32string(cps.rbegin(), cps.rend())));
   }
   if (value.is_list() || value.is_dict() || as_undefined(value)) {
-    refuse_strict(value);
-    return produced_sequence([&value](List& out) {
-      List items = python_iterate(value);
+    SIROCCO_RETURN_IF_ERROR(refuse_strict(value));
+    return produced_sequence([&value](List& out) -> Status {
+      SIROCCO_ASSIGN_OR_RETURN(const List items, python_iterate(value));
       out.assign(items.rbegin(), items.rend());
+      return {};
     });
   }
   if (!value.is_set() && !value.is_sequence())
-    throw Error("FilterArgumentError", "argument must be iterable");
-  List items = python_iterate(value);
+    return Error("FilterArgumentError", "argument must be iterable");
+  SIROCCO_ASSIGN_OR_RETURN(const List items, python_iterate(value));
   return Value::list(List(items.rbegin(), items.rend()));
 }
 
-Value join(Call& c) {
-  List items = python_iterate(c[0]);
-  std::string separator = jinja_str(c[1]);
+Outcome<Value> join(Call& c) {
+  SIROCCO_ASSIGN_OR_RETURN(const List items, python_iterate(c[0]));
+  SIROCCO_ASSIGN_OR_RETURN(const std::string separator, jinja_str(c[1]));
   std::optional<AttributeGetter> getter;
   if (!c[2].is_null()) getter.emplace(c.runtime, c[2]);
   std::string out;
   for (size_t i = 0; i < items.size(); ++i) {
     if (i > 0) out += separator;
-    out += jinja_str(getter ? (*getter)(items[i]) : items[i]);
+    Value item = items[i];
+    if (getter) {
+      SIROCCO_ASSIGN_OR_RETURN(item, (*getter)(items[i]));
+    }
+    SIROCCO_ASSIGN_OR_RETURN(const std::string item_text, jinja_str(item));
+    out += item_text;
     check_size(c.runtime, out.size());
   }
   return text(std::move(out));
 }
 
 // do_batch: groups of `linecount` items, the last one filled up with fill_with.
-List batches(const Runtime& runtime, const Value& value, const Value& linecount,
-             const Value& fill) {
+Outcome<List> batches(const Runtime& runtime, const Value& value, const Value& linecount,
+                      const Value& fill) {
   List groups, group;
-  for (const Value& item : python_iterate(value)) {
-    refuse_strict(linecount);  // len(tmp) == linecount
+  SIROCCO_ASSIGN_OR_RETURN(const List items, python_iterate(value));
+  for (const Value& item : items) {
+    SIROCCO_RETURN_IF_ERROR(refuse_strict(linecount));  // len(tmp) == linecount
     if (equals(Value::integer(static_cast<int64_t>(group.size())), linecount))
       groups.push_back(Value::list(std::exchange(group, {})));
     group.push_back(item);
@@ -99,9 +108,10 @@ List batches(const Runtime& runtime, const Value& value, const Value& linecount,
 
 // do_slice: `slices` groups of consecutive items, the first ones one item longer; the
 // shorter ones get fill_with.
-List slices_of(const Runtime& runtime, const Value& value, int64_t slices, const Value& fill) {
-  List items = python_iterate(value);
-  if (slices == 0) throw Error("ZeroDivisionError", "integer division or modulo by zero");
+Outcome<List> slices_of(const Runtime& runtime, const Value& value, int64_t slices,
+                        const Value& fill) {
+  SIROCCO_ASSIGN_OR_RETURN(const List items, python_iterate(value));
+  if (slices == 0) return Error("ZeroDivisionError", "integer division or modulo by zero");
   int64_t length = static_cast<int64_t>(items.size());
   int64_t per_slice = length / slices, with_extra = length % slices;
   List groups;
@@ -121,28 +131,40 @@ std::mt19937_64& random_source() {
   return source;
 }
 
-Value random_item(Call& c) {
+Outcome<Value> random_item(Call& c) {
   const Value& seq = c[0];
-  int64_t length = length_of(seq);
+  SIROCCO_ASSIGN_OR_RETURN(const int64_t length, length_of(seq));
   if (length == 0) return c.runtime.undefined("No random item, sequence was empty.");
   int64_t index = std::uniform_int_distribution<int64_t>(0, length - 1)(random_source());
   if (seq.is_dict()) {
     const Value* found = seq.as_dict().find(Value::integer(index));
-    if (!found) throw Error("KeyError", std::to_string(index));
+    if (!found) return Error("KeyError", std::to_string(index));
     return *found;
   }
-  if (seq.is_set()) throw Error("TypeError", "'set' object is not subscriptable");
-  return python_iterate(seq)[static_cast<size_t>(index)];
+  if (seq.is_set()) return Error("TypeError", "'set' object is not subscriptable");
+  SIROCCO_ASSIGN_OR_RETURN(const List items, python_iterate(seq));
+  return items[static_cast<size_t>(index)];
 }
 
-Value sum(Call& c) {
-  List items = python_iterate(c[0]);
+Outcome<Value> length(Call& c) {
+  SIROCCO_ASSIGN_OR_RETURN(const int64_t n, length_of(c[0]));
+  return Value::integer(n);
+}
+
+Outcome<Value> sum(Call& c) {
+  SIROCCO_ASSIGN_OR_RETURN(const List items, python_iterate(c[0]));
   Value total = c[2];
   if (total.is_string())
-    throw Error("TypeError", "sum() can't sum strings [use ''.join(seq) instead]");
+    return Error("TypeError", "sum() can't sum strings [use ''.join(seq) instead]");
   std::optional<AttributeGetter> getter;
   if (!c[1].is_null()) getter.emplace(c.runtime, c[1]);
-  for (const Value& item : items) total = add(total, getter ? (*getter)(item) : item);
+  for (const Value& item : items) {
+    Value term = item;
+    if (getter) {
+      SIROCCO_ASSIGN_OR_RETURN(term, (*getter)(item));
+    }
+    SIROCCO_ASSIGN_OR_RETURN(total, add(total, term));
+  }
   return total;
 }
 
@@ -151,18 +173,26 @@ Value sum(Call& c) {
 void register_sequence_filters(Registry& r) {
   r.add("first(seq: any)", first);
   r.add("last(seq: any)", last);
-  r.add("length(obj: any)", [](Call& c) { return Value::integer(length_of(c[0])); });
-  r.add("count(obj: any)", [](Call& c) { return Value::integer(length_of(c[0])); });
-  r.add("list(value: any)", [](Call& c) { return Value::list(python_iterate(c[0])); });
+  r.add("length(obj: any)", length);
+  r.add("count(obj: any)", length);
+  r.add("list(value: any)", [](Call& c) -> Outcome<Value> {
+    SIROCCO_ASSIGN_OR_RETURN(List items, python_iterate(c[0]));
+    return Value::list(std::move(items));
+  });
   r.add("reverse(value: any)", [](Call& c) { return reverse(c[0]); });
   r.add("join(value: any, d: any = '', attribute: any = null)", join);
   r.add("batch(value: any, linecount: any, fill_with: any = null)", [](Call& c) {
-    return produced_sequence([&c](List& out) { out = batches(c.runtime, c[0], c[1], c[2]); });
+    return produced_sequence([&c](List& out) -> Status {
+      SIROCCO_ASSIGN_OR_RETURN(out, batches(c.runtime, c[0], c[1], c[2]));
+      return {};
+    });
   });
-  r.add("slice(value: any, slices: any, fill_with: any = null)", [](Call& c) {
-    int64_t slices = int_operand(c[1]);
-    return produced_sequence(
-        [&c, slices](List& out) { out = slices_of(c.runtime, c[0], slices, c[2]); });
+  r.add("slice(value: any, slices: any, fill_with: any = null)", [](Call& c) -> Outcome<Value> {
+    SIROCCO_ASSIGN_OR_RETURN(const int64_t slices, int_operand(c[1]));
+    return produced_sequence([&c, slices](List& out) -> Status {
+      SIROCCO_ASSIGN_OR_RETURN(out, slices_of(c.runtime, c[0], slices, c[2]));
+      return {};
+    });
   });
   r.add("random(seq: any)", random_item);
   r.add("sum(iterable: any, attribute: any = null, start: any = 0)", sum);

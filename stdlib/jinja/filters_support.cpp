@@ -16,15 +16,15 @@ namespace sirocco::jinja::filters {
 
 Value text(std::string s) { return Value::string(std::move(s)); }
 
-bool truth(const Value& v) {
+Outcome<bool> truth(const Value& v) {
   if (as_undefined(v)) {
-    refuse_strict(v);
+    SIROCCO_RETURN_IF_ERROR(refuse_strict(v));
     return false;
   }
   return truthy(v);
 }
 
-int64_t length_of(const Value& v) {
+Outcome<int64_t> length_of(const Value& v) {
   switch (v.kind()) {
     case Kind::String:
       return static_cast<int64_t>(v.string_length());
@@ -36,16 +36,16 @@ int64_t length_of(const Value& v) {
       return static_cast<int64_t>(v.as_set().size());
     default:
       if (as_undefined(v)) {
-        refuse_strict(v);
+        SIROCCO_RETURN_IF_ERROR(refuse_strict(v));
         return 0;
       }
-      throw Error("TypeError", "object of type '" + type_name(v) + "' has no len()");
+      return Error("TypeError", "object of type '" + type_name(v) + "' has no len()");
   }
 }
 
-Value add(const Value& a, const Value& b) {
-  if (as_undefined(a)) raise_undefined(a);
-  if (as_undefined(b)) raise_undefined(b);
+Outcome<Value> add(const Value& a, const Value& b) {
+  SIROCCO_RETURN_IF_ERROR(refuse_undefined(a));
+  SIROCCO_RETURN_IF_ERROR(refuse_undefined(b));
   if (a.is_string() && b.is_string()) return Value::string(a.as_string() + b.as_string());
   if (a.is_list() && b.is_list() && a.is_tuple() == b.is_tuple()) {
     List joined = a.as_list();
@@ -55,19 +55,17 @@ Value add(const Value& a, const Value& b) {
   bool numeric = (a.is_number() || a.is_bool()) && (b.is_number() || b.is_bool());
   if (!numeric) {
     if (a.is_list() && b.is_list())
-      throw Error("TypeError", "can only concatenate " + type_name(a) + " (not \"" + type_name(b) +
-                                   "\") to " + type_name(a));
-    throw Error("TypeError", "unsupported operand type(s) for +: '" + type_name(a) + "' and '" +
-                                 type_name(b) + "'");
+      return Error("TypeError", "can only concatenate " + type_name(a) + " (not \"" + type_name(b) +
+                                    "\") to " + type_name(a));
+    return Error("TypeError", "unsupported operand type(s) for +: '" + type_name(a) + "' and '" +
+                                  type_name(b) + "'");
   }
   return num_add(a, b);
 }
 
-bool less(const Value& a, const Value& b) { return python_compare(a, b, "<") < 0; }
-
-int64_t int_operand(const Value& v) {
-  if (as_undefined(v)) raise_undefined(v);
-  return int_arg(v);
+Outcome<int64_t> int_operand(const Value& v) {
+  SIROCCO_RETURN_IF_ERROR(refuse_undefined(v));
+  return catching<Outcome<int64_t>>([&] { return int_arg(v); });
 }
 
 bool is_space(char32_t cp) {
@@ -100,24 +98,13 @@ void check_size(const Runtime& runtime, size_t bytes) {
   if (bytes > max_bytes(runtime)) pystr::result_too_large();
 }
 
-Value produced_sequence(const std::function<void(List& out)>& produce) {
-  auto items = std::make_shared<List>();
-  std::optional<Error> failure;
-  try {
-    produce(*items);
-  } catch (const Error& e) {
-    failure = e;
-  }
-  auto next = std::make_shared<size_t>(0);
+Value produced_sequence(const std::function<Status(List& out)>& produce) {
+  List items;
+  Status done = catching<Status>([&] { return produce(items); });
+  std::unique_ptr<Error> failure;
+  if (!done) failure = std::move(done).failure().release();
   return Value::sequence(boost::intrusive_ptr<SequenceObject>(
-      new GeneratorSequence([items, next, failure](Value& out) {
-        if (*next < items->size()) {
-          out = std::move((*items)[(*next)++]);
-          return true;
-        }
-        if (failure) throw *failure;
-        return false;
-      })));
+      new ProducedSequence(std::move(items), std::move(failure))));
 }
 
 // --- attribute= ---------------------------------------------------------------------------
@@ -150,10 +137,10 @@ AttributeGetter::AttributeGetter(Runtime& runtime, const Value& attribute, bool 
       ignore_case_(ignore_case),
       default_(std::move(default_value)) {}
 
-Value AttributeGetter::operator()(const Value& item) const {
+Outcome<Value> AttributeGetter::operator()(const Value& item) const {
   Value current = item;
   for (const Value& part : parts_) {
-    current = runtime_->getitem(current, part);
+    SIROCCO_ASSIGN_OR_RETURN(current, runtime_->getitem(current, part));
     if (!default_.is_null() && as_undefined(current)) current = default_;
   }
   return ignore_case_ ? ignore_case(current) : current;

@@ -34,32 +34,33 @@ std::string title(std::string_view s) {
   return out;
 }
 
-std::string trim(const Value& value, const Value& chars) {
-  std::string s = jinja_str(value);
-  if (chars.is_null()) return strings::strip(s, nullptr, strings::Side::Both);
-  if (!chars.is_string()) {
-    throw Error("TypeError", "strip arg must be None or str");
-  }
-  return strings::strip(s, &chars.as_string(), strings::Side::Both);
+Value trim(std::string s, const Value& chars) {
+  if (chars.is_null()) return text(strings::strip(s, nullptr, strings::Side::Both));
+  if (!chars.is_string()) throw Error("TypeError", "strip arg must be None or str");
+  return text(strings::strip(s, &chars.as_string(), strings::Side::Both));
 }
 
 }  // namespace
 
 void register_text_filters(Registry& r) {
-  r.add("capitalize(s: any)", [](Call& c) { return text(pystr::capitalize(jinja_str(c[0]))); });
-  r.add("center(value: any, width: any = 80)", [](Call& c) {
-    return text(
-        pystr::pad(Value::string(jinja_str(c[0])), int_arg(c[1]), " ", '^', max_bytes(c.runtime)));
-  });
-  r.add("lower(s: any)", [](Call& c) { return text(strings::to_lower(jinja_str(c[0]))); });
-  r.add("upper(s: any)", [](Call& c) { return text(strings::to_upper(jinja_str(c[0]))); });
-  r.add("title(s: any)", [](Call& c) { return text(title(jinja_str(c[0]))); });
-  r.add("trim(value: any, chars: any = null)", [](Call& c) { return text(trim(c[0], c[1])); });
-  r.add("replace(s: any, old: any, new: any, count: any = null)", [](Call& c) {
-    std::string s = jinja_str(c[0]), old = jinja_str(c[1]), replacement = jinja_str(c[2]);
-    int64_t count = c[3].is_null() ? -1 : int_arg(c[3]);
-    return text(strings::replace(s, old, replacement, count, max_bytes(c.runtime)));
-  });
+  r.add("capitalize(s: any)",
+        on_str([](std::string s, Call&) { return text(pystr::capitalize(s)); }));
+  r.add("center(value: any, width: any = 80)", on_str([](std::string s, Call& c) {
+          return text(pystr::pad(Value::string(std::move(s)), int_arg(c[1]), " ", '^',
+                                 max_bytes(c.runtime)));
+        }));
+  r.add("lower(s: any)", on_str([](std::string s, Call&) { return text(strings::to_lower(s)); }));
+  r.add("upper(s: any)", on_str([](std::string s, Call&) { return text(strings::to_upper(s)); }));
+  r.add("title(s: any)", on_str([](std::string s, Call&) { return text(title(s)); }));
+  r.add("trim(value: any, chars: any = null)",
+        on_str([](std::string s, Call& c) { return trim(std::move(s), c[1]); }));
+  r.add("replace(s: any, old: any, new: any, count: any = null)",
+        on_str([](std::string s, Call& c) -> Outcome<Value> {
+          SIROCCO_ASSIGN_OR_RETURN(const std::string old, jinja_str(c[1]));
+          SIROCCO_ASSIGN_OR_RETURN(const std::string replacement, jinja_str(c[2]));
+          int64_t count = c[3].is_null() ? -1 : int_arg(c[3]);
+          return text(strings::replace(s, old, replacement, count, max_bytes(c.runtime)));
+        }));
 }
 
 }  // namespace sirocco::jinja::filters

@@ -18,10 +18,11 @@ namespace pyregex = yaql::pyregex;
 
 // urllib.parse.quote of the UTF-8 bytes: letters, digits and "_.-~" stay, and '/' unless
 // for a query string, where a space becomes '+'.
-std::string url_quote(const Value& v, bool for_query) {
+Outcome<std::string> url_quote(const Value& v, bool for_query) {
   static constexpr char kHex[] = "0123456789ABCDEF";
+  SIROCCO_ASSIGN_OR_RETURN(const std::string s, jinja_str(v));
   std::string out;
-  for (unsigned char ch : jinja_str(v)) {
+  for (unsigned char ch : s) {
     if (std::isalnum(ch) || ch == '_' || ch == '.' || ch == '-' || ch == '~' ||
         (ch == '/' && !for_query)) {
       out += static_cast<char>(ch);
@@ -36,26 +37,33 @@ std::string url_quote(const Value& v, bool for_query) {
   return out;
 }
 
-Value urlencode(const Value& value) {
+Outcome<Value> urlencode(const Value& value) {
   bool iterable = value.is_list() || value.is_dict() || value.is_set() || value.is_sequence() ||
                   as_undefined(value);
-  if (value.is_string() || !iterable) return text(url_quote(value, false));
+  if (value.is_string() || !iterable) {
+    SIROCCO_ASSIGN_OR_RETURN(std::string quoted, url_quote(value, false));
+    return text(std::move(quoted));
+  }
   std::string out;
-  auto append = [&](const Value& key, const Value& item) {
+  auto append = [&](const Value& key, const Value& item) -> Status {
     if (!out.empty()) out += '&';
-    out += url_quote(key, true) + "=" + url_quote(item, true);
+    SIROCCO_ASSIGN_OR_RETURN(const std::string quoted_key, url_quote(key, true));
+    SIROCCO_ASSIGN_OR_RETURN(const std::string quoted_item, url_quote(item, true));
+    out += quoted_key + "=" + quoted_item;
+    return {};
   };
   if (value.is_dict()) {
-    for (const auto& [key, item] : value.as_dict()) append(key, item);
+    for (const auto& [key, item] : value.as_dict()) SIROCCO_RETURN_IF_ERROR(append(key, item));
     return text(std::move(out));
   }
-  for (const Value& pair : python_iterate(value)) {
-    List both = python_iterate(pair);
+  SIROCCO_ASSIGN_OR_RETURN(const List pairs, python_iterate(value));
+  for (const Value& pair : pairs) {
+    SIROCCO_ASSIGN_OR_RETURN(const List both, python_iterate(pair));
     if (both.size() != 2)
-      throw Error("ValueError", both.size() < 2 ? "not enough values to unpack (expected 2, got " +
-                                                      std::to_string(both.size()) + ")"
-                                                : "too many values to unpack (expected 2)");
-    append(both[0], both[1]);
+      return Error("ValueError", both.size() < 2 ? "not enough values to unpack (expected 2, got " +
+                                                       std::to_string(both.size()) + ")"
+                                                 : "too many values to unpack (expected 2)");
+    SIROCCO_RETURN_IF_ERROR(append(both[0], both[1]));
   }
   return text(std::move(out));
 }
@@ -101,7 +109,7 @@ struct UrlizeOptions {
 
 std::string trimmed(const std::string& url, const UrlizeOptions& o) {
   if (o.trim_limit.is_null()) return url;
-  int64_t limit = int_operand(o.trim_limit);
+  int64_t limit = int_operand(o.trim_limit).value();
   if (static_cast<int64_t>(utf8::length(url)) <= limit) return url;
   size_t cut = limit < 0
                    ? utf8::offset_of(
@@ -159,7 +167,7 @@ Value urlize(Call& c) {
   UrlizeOptions o;
   o.trim_limit = c[1];
   std::set<std::string> rel;
-  std::string rel_text = c[4].is_null() ? "" : jinja_str(c[4]);
+  std::string rel_text = c[4].is_null() ? "" : jinja_str(c[4]).value();
   for (size_t pos = 0; pos < rel_text.size();) {
     size_t start = rel_text.find_first_not_of(" \t\n\r\f\v", pos);
     if (start == std::string::npos) break;
@@ -167,17 +175,17 @@ Value urlize(Call& c) {
     rel.insert(rel_text.substr(start, end - start));
     pos = end;
   }
-  if (truth(c[2])) rel.insert("nofollow");
+  if (truth(c[2]).value()) rel.insert("nofollow");
   rel.insert("noopener");
   std::string rel_joined;
   for (const std::string& part : rel) rel_joined += (rel_joined.empty() ? "" : " ") + part;
   o.attributes = " rel=\"" + escape_html(rel_joined) + "\"";
-  if (!c[3].is_null() && truth(c[3]))
-    o.attributes += " target=\"" + escape_html(jinja_str(c[3])) + "\"";
+  if (!c[3].is_null() && truth(c[3]).value())
+    o.attributes += " target=\"" + escape_html(jinja_str(c[3]).value()) + "\"";
   if (!c[5].is_null()) {
     static const pyregex::RegexPtr scheme_re = pyregex::compile("^([\\w.+-]{2,}:(/){0,2})$", {});
-    for (const Value& scheme : python_iterate(c[5])) {
-      std::string s = jinja_str(scheme);
+    for (const Value& scheme : python_iterate(c[5]).value()) {
+      std::string s = jinja_str(scheme).value();
       pyregex::Match m;
       if (!scheme_re->find(s, 0, true, m) || m.end(0) != s.size())
         throw Error("FilterArgumentError",
@@ -185,7 +193,7 @@ Value urlize(Call& c) {
       o.extra_schemes.push_back(std::move(s));
     }
   }
-  std::string escaped = escape_html(jinja_str(c[0]));
+  std::string escaped = escape_html(jinja_str(c[0]).value());
   static const pyregex::RegexPtr spaces = pyregex::compile("\\s+", {});
   pyregex::MatchWalk walk(spaces, escaped);
   pyregex::Match m;

@@ -9,19 +9,22 @@
 namespace sirocco::jinja::filters {
 namespace {
 
-Value default_filter(Call& c) {
+Outcome<Value> default_filter(Call& c) {
   const Value& value = c[0];
-  if (as_undefined(value) || (truth(c[2]) && !truth(value))) return c[1];
-  return value;
+  if (as_undefined(value)) return c[1];
+  SIROCCO_ASSIGN_OR_RETURN(const bool boolean, truth(c[2]));
+  if (!boolean) return value;
+  SIROCCO_ASSIGN_OR_RETURN(const bool true_, truth(value));
+  return true_ ? value : c[1];
 }
 
 // do_attr: the Python attribute only (a method of the value's type), never an item.
-Value attr(Call& c) {
+Outcome<Value> attr(Call& c) {
   const Value& obj = c[0];
-  if (as_undefined(obj)) raise_undefined(obj);
-  refuse_strict(c[1]);
+  SIROCCO_RETURN_IF_ERROR(refuse_undefined(obj));
+  SIROCCO_RETURN_IF_ERROR(refuse_strict(c[1]));
   if (!c[1].is_string())
-    throw Error("TypeError", "attribute name must be string, not '" + type_name(c[1]) + "'");
+    return Error("TypeError", "attribute name must be string, not '" + type_name(c[1]) + "'");
   const std::string& name = c[1].as_string();
   // Every Python object has dunder attributes; the sandbox's getattr gives the unsafe
   // Undefined for them, which raises SecurityError when used.
@@ -40,10 +43,11 @@ Value attr(Call& c) {
 }
 
 Value items(const Value& value) {
-  if (as_undefined(value)) return produced_sequence([](List&) {});
+  if (as_undefined(value)) return produced_sequence([](List&) { return Status(); });
   if (!value.is_dict()) throw Error("TypeError", "Can only get item pairs from a mapping.");
   return produced_sequence([&value](List& out) {
     for (const auto& [key, item] : value.as_dict()) out.push_back(Value::tuple({key, item}));
+    return Status();
   });
 }
 
@@ -54,7 +58,7 @@ void register_value_filters(Registry& r) {
   r.add("d(value: any, default_value: any = '', boolean: any = false)", default_filter);
   r.add("attr(obj: any, name: any)", attr);
   r.add("items(value: any)", [](Call& c) { return items(c[0]); });
-  r.add("string(s: any)", [](Call& c) { return text(jinja_str(c[0])); });
+  r.add("string(s: any)", on_str([](std::string s, Call&) { return text(std::move(s)); }));
 }
 
 }  // namespace sirocco::jinja::filters

@@ -84,7 +84,7 @@ List pair_of(const Value& element, size_t index) {
   if (!element.is_string() && !element.is_dict() && !element.is_collection())
     throw Error("TypeError", "cannot convert dictionary update sequence element #" +
                                  std::to_string(index) + " to a sequence");
-  List items = python_iterate(element);
+  List items = python_iterate(element).value();
   if (items.size() != 2)
     throw Error("ValueError", "dictionary update sequence element #" + std::to_string(index) +
                                   " has length " + std::to_string(items.size()) +
@@ -104,10 +104,10 @@ Dict build_dict(const std::vector<Value>& args, const Kwargs& kwargs) {
     if (source.is_dict()) {
       out = source.as_dict();
     } else {
-      List elements = python_iterate(source);
+      List elements = python_iterate(source).value();
       for (size_t i = 0; i < elements.size(); ++i) {
         List pair = pair_of(elements[i], i);
-        require_hashable(pair[0]);
+        require_hashable(pair[0]).value();
         out.set(pair[0], pair[1]);
       }
     }
@@ -125,7 +125,7 @@ void register_globals(Registry& r) {
   r.add("cycler(*items: any)", [](Call& c) { return make_cycler(c.rest()); });
   r.add("joiner(sep: any = ', ')", [](Call& c) { return make_joiner(c[0]); });
   r.add("lipsum(n: any = 5, html: any = true, min: any = 20, max: any = 100)", [](Call& c) {
-    refuse_strict(c[1]);
+    refuse_strict(c[1]).value();
     return Value::string(lorem_ipsum(pystr::int_arg(c[0]), truthy(c[1]), pystr::int_arg(c[2]),
                                      pystr::int_arg(c[3])));
   });

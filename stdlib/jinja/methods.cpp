@@ -61,7 +61,7 @@ Value index_in(const Call& c, bool last) {
 }
 
 Value join(const Call& c) {
-  List items = python_iterate(c[1]);
+  List items = python_iterate(c[1]).value();
   std::string out;
   for (size_t i = 0; i < items.size(); ++i) {
     if (!items[i].is_string())

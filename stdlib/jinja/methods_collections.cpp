@@ -45,7 +45,7 @@ List& growable_list(const Call& c, size_t more) {
 
 Value count_of(const Call& c) {
   int64_t n = 0;
-  for (const Value& item : c[0].as_list()) n += python_equal(item, c[1]);
+  for (const Value& item : c[0].as_list()) n += python_equal(item, c[1]).value();
   return Value::integer(n);
 }
 
@@ -62,7 +62,7 @@ Value index_of(const Call& c) {
   };
   int64_t start = clamp(bound_arg(c[2], 0)), end = clamp(bound_arg(c[3], length));
   for (int64_t i = start; i < end; ++i)
-    if (python_equal(items[static_cast<size_t>(i)], c[1])) return Value::integer(i);
+    if (python_equal(items[static_cast<size_t>(i)], c[1]).value()) return Value::integer(i);
   if (c[0].is_tuple()) throw Error("ValueError", "tuple.index(x): x not in tuple");
   throw Error("ValueError", python_repr(c[1]) + " is not in list");
 }
@@ -83,14 +83,15 @@ Value sort_list(Call& c) {
   List& items = mutable_list(c);
   List keys = items;
   if (!c[1].is_null())
-    for (Value& k : keys) k = c.runtime.call(c[1], {k}, {}, c.span);
+    for (Value& k : keys) k = c.runtime.call(c[1], {k}, {}, c.span).value();
   std::vector<size_t> order(items.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   bool reverse = truthy(c[2]);
+  Ordering ordering;
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    return reverse ? python_compare(keys[b], keys[a], "<") < 0
-                   : python_compare(keys[a], keys[b], "<") < 0;
+    return reverse ? ordering.less(keys[b], keys[a]) : ordering.less(keys[a], keys[b]);
   });
+  ordering.status().value();
   List sorted;
   for (size_t i : order) sorted.push_back(items[i]);
   items = std::move(sorted);
@@ -110,7 +111,7 @@ void register_sequences(Registry& r) {
     return Value();
   });
   r.add("list.extend(self: any, iterable: any)", [](Call& c) {
-    List more = python_iterate(c[1]);
+    List more = python_iterate(c[1]).value();
     for (const Value& item : more) refuse_cycle(c[0], item);
     List& items = growable_list(c, more.size());
     items.insert(items.end(), more.begin(), more.end());
@@ -128,7 +129,7 @@ void register_sequences(Registry& r) {
   r.add("list.remove(self: any, value: any)", [](Call& c) {
     List& items = mutable_list(c);
     for (size_t i = 0; i < items.size(); ++i)
-      if (python_equal(items[i], c[1])) {
+      if (python_equal(items[i], c[1]).value()) {
         items.erase(items.begin() + static_cast<ptrdiff_t>(i));
         return Value();
       }
@@ -147,8 +148,8 @@ void register_sequences(Registry& r) {
 }
 
 const Value* find_key(const Call& c, const Value& key) {
-  refuse_strict(key);
-  require_hashable(key);
+  refuse_strict(key).value();
+  require_hashable(key).value();
   return c[0].as_dict().find(key);
 }
 

@@ -27,9 +27,9 @@ Value python_attribute(Runtime& runtime, const Value& obj, const std::string& na
 
 // Python's obj[key] outside a sandbox.
 Value python_item(const Value& obj, const Value& key) {
-  refuse_undefined(obj);
+  refuse_undefined(obj).value();
   if (obj.is_dict()) {
-    require_hashable(key);
+    require_hashable(key).value();
     if (const Value* v = obj.as_dict().find(key)) return *v;
     throw Error("KeyError", python_repr(key));
   }
@@ -53,10 +53,11 @@ Value format_with(Call& c, const std::vector<Value>& args, const Kwargs& kwargs)
   Runtime& runtime = c.runtime;
   yaql::strings::FormatOptions options;
   options.style = PyStyle::Python;
-  options.check = [](const Value& v) { refuse_strict(v); };
+  options.check = [](const Value& v) { refuse_strict(v).value(); };
   options.walk = [&runtime](const Value& obj, bool attribute, const Value& key) {
     if (runtime.sandboxed())
-      return attribute ? runtime.getattr(obj, key.as_string()) : runtime.getitem(obj, key);
+      return (attribute ? runtime.getattr(obj, key.as_string()) : runtime.getitem(obj, key))
+          .value();
     return attribute ? python_attribute(runtime, obj, key.as_string()) : python_item(obj, key);
   };
   yaql::strings::DateTimeFormatter no_datetimes = [](const Value& v,
@@ -79,7 +80,7 @@ void register_str_format(Registry& r) {
     if (args.size() != 1)
       throw Error("TypeError", "format_map() takes exactly one argument (" +
                                    std::to_string(args.size()) + " given)");
-    refuse_strict(args[0]);
+    refuse_strict(args[0]).value();
     if (!args[0].is_dict())
       throw Error("TypeError", "'" + type_name(args[0]) + "' object is not subscriptable");
     Kwargs mapping;

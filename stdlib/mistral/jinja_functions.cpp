@@ -38,7 +38,8 @@ void add_workflow_functions(jinja::Registry& r) {
       "state: any = null, flat: any = false)",
       [](jinja::Call& c) { return tasks_function(c[1], c[2], c[3], c[4]); });
   r.add("global(context: any, var_name: any)", [](jinja::Call& c) {
-    return global_function(items_of(c[0]), c[1], jinja::require_hashable);
+    return global_function(items_of(c[0]), c[1],
+                           [](const Value& key) { jinja::require_hashable(key).value(); });
   });
 }
 

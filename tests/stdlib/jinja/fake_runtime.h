@@ -29,15 +29,19 @@ class FakeRuntime final : public Runtime {
   Limits limit_settings;                   // what limits() answers
   std::vector<std::string> extra_filters;  // filters an environment adds (Mistral's functions)
 
-  Value call_filter(std::string_view name, std::vector<Value> args, Kwargs kwargs,
-                    Span span) override {
-    return invoke(find(builtin_library().filters, name, "filter"), std::move(args),
-                  std::move(kwargs), span);
+  Outcome<Value> call_filter(std::string_view name, std::vector<Value> args, Kwargs kwargs,
+                             Span span) override {
+    return catching<Outcome<Value>>([&] {
+      return invoke(find(builtin_library().filters, name, "filter"), std::move(args),
+                    std::move(kwargs), span);
+    });
   }
-  bool call_test(std::string_view name, std::vector<Value> args, Kwargs kwargs,
-                 Span span) override {
-    return truthy(invoke(find(builtin_library().tests, name, "test"), std::move(args),
-                         std::move(kwargs), span));
+  Outcome<bool> call_test(std::string_view name, std::vector<Value> args, Kwargs kwargs,
+                          Span span) override {
+    return catching<Outcome<bool>>([&] {
+      return truthy(invoke(find(builtin_library().tests, name, "test"), std::move(args),
+                           std::move(kwargs), span));
+    });
   }
   bool has_filter(std::string_view name) const override {
     for (const std::string& extra : extra_filters)
@@ -50,8 +54,8 @@ class FakeRuntime final : public Runtime {
 
   // Jinja2's environment getattr: the attribute, then the item. In a sandbox a dunder name
   // (every Python object has some) is the unsafe Undefined that raises SecurityError.
-  Value getattr(const Value& obj, std::string_view name) override {
-    if (as_undefined(obj)) raise_undefined(obj);
+  Outcome<Value> getattr(const Value& obj, std::string_view name) override {
+    if (as_undefined(obj)) return undefined_error(obj);
     if (sandbox && name.substr(0, 2) == "__") {
       Value key = Value::string(std::string(name));
       if (obj.is_dict())
@@ -70,8 +74,8 @@ class FakeRuntime final : public Runtime {
     return undefined("'" + type_name(obj) + " object' has no attribute '" + std::string(name) +
                      "'");
   }
-  Value getitem(const Value& obj, const Value& key) override {
-    if (as_undefined(obj)) raise_undefined(obj);
+  Outcome<Value> getitem(const Value& obj, const Value& key) override {
+    if (as_undefined(obj)) return undefined_error(obj);
     if (obj.is_dict()) {
       if (const Value* v = obj.as_dict().find(key)) return *v;
     } else if ((obj.is_list() || obj.is_string()) && key.is_small_int()) {
@@ -88,12 +92,14 @@ class FakeRuntime final : public Runtime {
     if (key.is_string()) return getattr(obj, key.as_string());
     return undefined(type_name(obj) + " object has no element " + python_repr(key));
   }
-  Value call(const Value& callable, std::vector<Value> args, Kwargs kwargs, Span span) override {
-    if (as_undefined(callable)) raise_undefined(callable, span);
+  Outcome<Value> call(const Value& callable, std::vector<Value> args, Kwargs kwargs,
+                      Span span) override {
+    if (as_undefined(callable)) return undefined_error(callable, span);
     if (callable.is_function())
       if (auto* f = dynamic_cast<const Callable*>(&callable.as_function()))
-        return f->invoke(*this, std::move(args), std::move(kwargs), span);
-    throw Error("TypeError", "'" + type_name(callable) + "' object is not callable", span);
+        return catching<Outcome<Value>>(
+            [&] { return f->invoke(*this, std::move(args), std::move(kwargs), span); });
+    return Error("TypeError", "'" + type_name(callable) + "' object is not callable", span);
   }
 
   Value undefined(std::string hint) override { return make_undefined(std::move(hint), strict); }
@@ -124,11 +130,11 @@ class FakeRuntime final : public Runtime {
 
 inline Value call_filter(FakeRuntime& rt, std::string_view name, std::vector<Value> args,
                          Kwargs kwargs = {}) {
-  return rt.call_filter(name, std::move(args), std::move(kwargs), {});
+  return rt.call_filter(name, std::move(args), std::move(kwargs), {}).value();
 }
 inline bool call_test(FakeRuntime& rt, std::string_view name, std::vector<Value> args,
                       Kwargs kwargs = {}) {
-  return rt.call_test(name, std::move(args), std::move(kwargs), {});
+  return rt.call_test(name, std::move(args), std::move(kwargs), {}).value();
 }
 inline Value call_global(FakeRuntime& rt, std::string_view name, std::vector<Value> args,
                          Kwargs kwargs = {}) {
@@ -139,7 +145,8 @@ inline Value call_global(FakeRuntime& rt, std::string_view name, std::vector<Val
 // `receiver.name(args)`, the way a template calls a Python method.
 inline Value call_method(FakeRuntime& rt, const Value& receiver, std::string_view name,
                          std::vector<Value> args, Kwargs kwargs = {}) {
-  return rt.call(rt.getattr(receiver, name), std::move(args), std::move(kwargs), {});
+  return rt.call(rt.getattr(receiver, name).value(), std::move(args), std::move(kwargs), {})
+      .value();
 }
 
 // --- outcomes as text -----------------------------------------------------------------------

@@ -314,9 +314,9 @@ TEST(JinjaCollectionFilters, MissingAttributes) {
 TEST(JinjaCollectionFilters, AttrFindsMethodsNotItems) {
   FakeRuntime rt;
   Value items = call_filter(rt, "attr", {parse_json(R"({"items": 42})"), Value::string("items")});
-  EXPECT_EQ(outcome([&] { return rt.call(items, {}, {}, {}); }), "[('items', 42)]");
+  EXPECT_EQ(outcome([&] { return rt.call(items, {}, {}, {}).value(); }), "[('items', 42)]");
   Value upper = call_filter(rt, "attr", {Value::string("abc"), Value::string("upper")});
-  EXPECT_EQ(outcome([&] { return rt.call(upper, {}, {}, {}); }), "'ABC'");
+  EXPECT_EQ(outcome([&] { return rt.call(upper, {}, {}, {}).value(); }), "'ABC'");
 }
 
 }  // namespace

@@ -46,13 +46,13 @@ TEST(JinjaFilterLimits, AttrOfUnderscoreNamesInASandboxIsUnsafe) {
   rt.sandbox = true;
   Value unsafe = call_filter(rt, "attr", {parse_json(R"({"a": 1})"), Value::string("__class__")});
   ASSERT_NE(as_undefined(unsafe), nullptr);
-  EXPECT_EQ(outcome([&] { return Value::string(jinja_str(unsafe)); }), "''");
+  EXPECT_EQ(outcome([&] { return Value::string(jinja_str(unsafe).value()); }), "''");
   EXPECT_EQ(outcome([&] { return call_filter(rt, "length", {unsafe}); }), "0");
   rt.strict = true;
   Value strict = call_filter(rt, "attr", {parse_json(R"({"a": 1})"), Value::string("__class__")});
-  EXPECT_EQ(outcome([&] { return Value::string(jinja_str(strict)); }), "!SecurityError");
+  EXPECT_EQ(outcome([&] { return Value::string(jinja_str(strict).value()); }), "!SecurityError");
   Value missing = call_filter(rt, "attr", {parse_json(R"({"a": 1})"), Value::string("_x")});
-  EXPECT_EQ(outcome([&] { return Value::string(jinja_str(missing)); }), "!UndefinedError");
+  EXPECT_EQ(outcome([&] { return Value::string(jinja_str(missing).value()); }), "!UndefinedError");
 }
 
 }  // namespace

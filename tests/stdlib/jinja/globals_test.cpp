@@ -82,27 +82,27 @@ TEST(JinjaGlobals, Cycler) {
   auto next = [&] { seen += python_str(call_method(rt, c, "next", {})); };
   next();
   next();
-  seen += python_str(rt.getattr(c, "current"));
+  seen += python_str(rt.getattr(c, "current").value());
   next();
   next();
   EXPECT_EQ(seen, "12331");
   EXPECT_EQ(python_repr(call_method(rt, c, "reset", {})), "None");
   next();
-  EXPECT_EQ(python_repr(rt.getattr(c, "items")), "(1, 2, 3)");
-  EXPECT_EQ(python_repr(rt.getattr(c, "pos")), "1");
+  EXPECT_EQ(python_repr(rt.getattr(c, "items").value()), "(1, 2, 3)");
+  EXPECT_EQ(python_repr(rt.getattr(c, "pos").value()), "1");
   EXPECT_EQ(outcome([&] { return call_method(rt, c, "next", {Value::integer(1)}); }), "!TypeError");
-  EXPECT_NE(as_undefined(rt.getattr(c, "nosuch")), nullptr);
+  EXPECT_NE(as_undefined(rt.getattr(c, "nosuch").value()), nullptr);
 }
 
 TEST(JinjaGlobals, Joiner) {
   FakeRuntime rt;
   Value j = call_global(rt, "joiner", {});
   std::string seen;
-  for (int i = 0; i < 3; ++i) seen += "[" + python_str(rt.call(j, {}, {}, {})) + "]";
+  for (int i = 0; i < 3; ++i) seen += "[" + python_str(rt.call(j, {}, {}, {}).value()) + "]";
   EXPECT_EQ(seen, "[][, ][, ]");
   Value bar = call_global(rt, "joiner", {Value::string("|")});
-  seen = python_str(rt.call(bar, {}, {}, {}));
-  seen += python_str(rt.call(bar, {}, {}, {}));
+  seen = python_str(rt.call(bar, {}, {}, {}).value());
+  seen += python_str(rt.call(bar, {}, {}, {}).value());
   EXPECT_EQ(seen, "|");
 }
 

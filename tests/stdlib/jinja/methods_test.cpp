@@ -313,7 +313,7 @@ TEST(JinjaMethods, Tuples) {
   EXPECT_EQ(outcome([&] { return call_method(rt, t, "index", {Value::integer(2)}); }), "1");
   EXPECT_EQ(outcome([&] { return call_method(rt, t, "index", {Value::integer(5)}); }),
             "!ValueError");
-  EXPECT_TRUE(rt.getattr(t, "append").is_opaque());  // no such method: Undefined
+  EXPECT_TRUE(rt.getattr(t, "append").value().is_opaque());  // no such method: Undefined
 }
 
 TEST(JinjaMethods, FormatOutsideASandboxUsesPythonLookups) {

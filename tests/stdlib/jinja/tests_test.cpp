@@ -203,7 +203,7 @@ TEST(JinjaTests, TuplesAndObjects) {
   EXPECT_EQ(run_test(rt, "callable", {ns}), "False");
   EXPECT_EQ(run_test(rt, "callable", {call_global(rt, "joiner", {})}), "True");
   EXPECT_EQ(run_test(rt, "callable", {call_global(rt, "cycler", {Value::integer(1)})}), "False");
-  EXPECT_EQ(run_test(rt, "callable", {rt.getattr(Value::string("a"), "upper")}), "True");
+  EXPECT_EQ(run_test(rt, "callable", {rt.getattr(Value::string("a"), "upper").value()}), "True");
   EXPECT_EQ(run_test(rt, "sequence", {call_global(rt, "range", {Value::integer(3)})}), "True");
 }
 
