@@ -2,6 +2,7 @@
 // declared signature the way Python does, with Python's TypeError messages.
 #include "interp/jinja_runtime.h"
 
+#include <algorithm>
 #include <typeinfo>
 
 #include "interp/text.h"
@@ -70,6 +71,14 @@ std::string too_many_positional(size_t accepted, size_t defaults, size_t given) 
 Call bind_arguments(Runtime& runtime, const FunctionDef& def, std::vector<Value> positional,
                     Kwargs keywords, Span span) {
   Call call(runtime, def, span);
+  // The common call: every parameter given by position, no *args or **kwargs declared.
+  if (keywords.empty() && positional.size() == def.params.size() &&
+      std::none_of(def.params.begin(), def.params.end(),
+                   [](const Param& p) { return p.variadic || p.kw_variadic; })) {
+    call.given_.assign(positional.size(), true);
+    call.slots = std::move(positional);
+    return call;
+  }
   // Named params in declaration order; those before *args may be given by position, those
   // after it only by keyword.
   boost::container::small_vector<const Param*, 8> named;

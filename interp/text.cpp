@@ -371,16 +371,16 @@ bool append_short_decimal(std::string& out, double d) {
     if (static_cast<double>(m) / kScale[k] != d || (k > 0 && m % 10 == 0)) return false;
     const auto digits = static_cast<uint64_t>(m < 0 ? -m : m);
     const auto unit = static_cast<uint64_t>(kScale[k]);
-    if (m < 0) out += '-';
-    out += std::to_string(digits / unit);
-    out += '.';
-    if (k == 0) {
-      out += '0';
-    } else {
-      const std::string fraction = std::to_string(digits % unit);
-      out.append(static_cast<size_t>(k) - fraction.size(), '0');
-      out += fraction;
-    }
+    char text[32];
+    char* end = text;
+    if (m < 0) *end++ = '-';
+    end = std::to_chars(end, text + sizeof text, digits / unit).ptr;
+    *end++ = '.';
+    uint64_t fraction = digits % unit;
+    const int places = k == 0 ? 1 : k;  // "2.0", "2.05"
+    for (int i = places - 1; i >= 0; --i, fraction /= 10)
+      end[i] = static_cast<char>('0' + fraction % 10);
+    out.append(text, end + places);
     return true;
   }
   return false;
