@@ -136,16 +136,18 @@ class JsonParser {
   // decoded only when it has escapes.
   JsonField* field_named(std::span<JsonField> fields) {
     const char* quote = p_;
-    string_into(nullptr);
+    const bool escaped = string_into(nullptr);
     std::string_view key(quote + 1, static_cast<size_t>(p_ - quote - 2));
     std::string decoded;
-    if (key.find('\\') != std::string_view::npos) {
+    if (escaped) {
       p_ = quote;
       string_into(&decoded);
       key = decoded;
     }
     for (JsonField& field : fields)
-      if (field.key == key) return &field;
+      if (field.key.size() == key.size() && (key.empty() || field.key[0] == key[0]) &&
+          field.key == key)
+        return &field;
     return nullptr;
   }
 
@@ -397,10 +399,10 @@ class JsonParser {
   }
 
   // A string at the opening quote, decoded into `out` (checked only when it is null);
-  // leaves p_ past the closing quote.
-  void string_into(std::string* out) {
+  // leaves p_ past the closing quote. True when the string has escapes.
+  bool string_into(std::string* out) {
     const char* start = p_++;
-    for (;;) {
+    for (bool escaped = false;; escaped = true) {
       const char* run = p_;
       while (end_ - p_ >= 8 && !word_needs_attention(p_)) p_ += 8;
       unsigned char high_bits = 0;
@@ -412,7 +414,7 @@ class JsonParser {
       if (p_ == end_) fail("Unterminated string starting at", start);
       if (*p_ == '"') {
         ++p_;
-        return;
+        return escaped;
       }
       if (*p_ != '\\') fail("Invalid control character at", p_);
       escape(out, start);
