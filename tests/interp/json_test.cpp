@@ -229,6 +229,13 @@ TEST(JsonFields, DelimitUncheckedValuesByTheirBracketsAndQuotes) {
   EXPECT_EQ(delimited[6], R"(["\\\"]", "\\\\"])");  // escaped backslashes and quotes
   EXPECT_EQ(delimited[0], R"({"x": "}]\"{", "y": [1, [2]]})");
   EXPECT_EQ(delimited[2], "-1.5e3");
+  // Brackets and quotes are found eight bytes at a time, wherever they are in a word.
+  for (size_t at = 0; at < 18; ++at) {
+    const std::string value = "[\"" + std::string(at, 'x') + "]{\", {\"k\": [" +
+                              std::string(at, '1') + ", [\"}\"]]}, " + std::string(at, '2') + "]";
+    const std::string object = "{\"a\": " + value + ", \"b\": " + value + "}";
+    EXPECT_EQ(field_texts(object, {"a", "b"}, {"a", "b"}), (Texts{value, value})) << value;
+  }
   // Bad values are delimited, for parse_json to reject; bad structure fails as a check does.
   EXPECT_EQ(field_texts(R"({"a": {"b": tru}})", {"a"}, {"a"}), Texts{R"({"b": tru})"});
   for (const char* bad : {R"({"a": [1, 2})", R"({"a": "open})", R"({"a": })", R"({"a": 1 2})"})
