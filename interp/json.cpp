@@ -3,6 +3,7 @@
 #include "interp/json.h"
 
 #include <algorithm>
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
@@ -36,16 +37,28 @@ struct ByteClass {
 constexpr bool plain_byte(int c) { return c >= 0x20 && c != '"' && c != '\\'; }
 constexpr ByteClass kPlain(plain_byte);
 constexpr ByteClass kPlainAscii([](int c) { return plain_byte(c) && c < 0x80; });
-// Whether any of the 8 bytes at `p` is not kPlainAscii, tested together: no borrow crosses
-// a plain byte, so the lowest byte that is not plain sets its high bit in one of the terms.
-bool word_needs_attention(const char* p) {
+// The bytes of the 8 at `p` that are not kPlainAscii, tested together as one word: the
+// high bit of each is set in one of the terms, and the lowest bit set marks the first (a
+// borrow only crosses a byte that is not plain, and so does a high bit of a plain one).
+uint64_t not_plain_ascii(const char* p) {
   constexpr uint64_t kOnes = 0x0101010101010101, kHighs = 0x8080808080808080;
   uint64_t w;
   std::memcpy(&w, p, sizeof w);
   const uint64_t control = w - kOnes * 0x20, quote = (w ^ (kOnes * '"')) - kOnes,
                  backslash = (w ^ (kOnes * '\\')) - kOnes;
-  return ((control | quote | backslash | w) & kHighs) != 0;
+  return (control | quote | backslash | w) & kHighs;
 }
+
+// The index of the first byte a not_plain_ascii mask marks.
+size_t first_marked(uint64_t mask) {
+  const int bit =
+      std::endian::native == std::endian::little ? std::countr_zero(mask) : std::countl_zero(mask);
+  return static_cast<size_t>(bit) / 8;
+}
+
+constexpr ByteClass kWhitespace([](int c) {
+  return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+});
 // Bytes a container's delimiting passes over: not a quote or a bracket.
 constexpr ByteClass kUnbracketed([](int c) {
   return c != '"' && c != '{' && c != '}' && c != '[' && c != ']';
@@ -165,7 +178,7 @@ class JsonParser {
   }
 
   void skip_whitespace() {
-    while (p_ < end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
+    while (p_ < end_ && kWhitespace(*p_)) ++p_;
   }
 
   bool literal(std::string_view word) {
@@ -404,7 +417,12 @@ class JsonParser {
     const char* start = p_++;
     for (bool escaped = false;; escaped = true) {
       const char* run = p_;
-      while (end_ - p_ >= 8 && !word_needs_attention(p_)) p_ += 8;
+      for (; end_ - p_ >= 8; p_ += 8) {
+        if (const uint64_t mask = not_plain_ascii(p_)) {
+          p_ += first_marked(mask);
+          break;
+        }
+      }
       unsigned char high_bits = 0;
       while (p_ < end_ && kPlain(*p_)) high_bits |= *p_++;
       if (high_bits & 0x80 && !utf8::valid(std::string_view(run, static_cast<size_t>(p_ - run)))) {
