@@ -91,6 +91,17 @@ ParseLimits parse_limits(const Limits& limits) {
   return out;
 }
 
+// A compile cache key: `prefix`, the depth limit (it decides whether a text parses), '\0',
+// then the text; built in a per-thread buffer, so a cache hit allocates nothing.
+std::string_view cache_key(std::string_view prefix, size_t max_depth, std::string_view text) {
+  thread_local std::string key;
+  key.assign(prefix);
+  key += std::to_string(max_depth);
+  key += '\0';
+  key += text;
+  return key;
+}
+
 }  // namespace
 
 const Environment* find_environment(std::string_view name) {
@@ -138,11 +149,11 @@ void Engine::check_names(const Compiled& compiled) const {
 
 CompiledPtr Engine::compile_template(std::string_view source, const Environment& env,
                                      const Limits& limits) {
-  // The depth limit decides whether a text parses, so it is part of the key.
-  std::string key = std::string("T") + (env.syntax.trim_blocks ? '1' : '0') +
-                    (env.syntax.lstrip_blocks ? '1' : '0') +
-                    std::to_string(limits.max_parse_depth) + '\0' + std::string(source);
-  if (CompiledPtr cached = cache_.get(key)) return cached;
+  const char prefix[] = {'T', env.syntax.trim_blocks ? '1' : '0',
+                         env.syntax.lstrip_blocks ? '1' : '0'};
+  const std::string_view lookup = cache_key({prefix, 3}, limits.max_parse_depth, source);
+  if (CompiledPtr cached = cache_.get(lookup)) return cached;
+  const std::string key(lookup);  // the buffer is the next lookup's
   auto compiled = std::make_shared<Compiled>();
   try {
     compiled->body = parse_template(source, env.syntax, parse_limits(limits));
@@ -159,8 +170,9 @@ CompiledPtr Engine::compile_template(std::string_view source, const Environment&
 }
 
 CompiledPtr Engine::compile_expression(std::string_view text, const Limits& limits) {
-  std::string key = "E" + std::to_string(limits.max_parse_depth) + '\0' + std::string(text);
-  if (CompiledPtr cached = cache_.get(key)) return cached;
+  const std::string_view lookup = cache_key("E", limits.max_parse_depth, text);
+  if (CompiledPtr cached = cache_.get(lookup)) return cached;
+  const std::string key(lookup);  // the buffer is the next lookup's
   auto compiled = std::make_shared<Compiled>();
   try {
     compiled->expr = parse_expression(text, parse_limits(limits));

@@ -3,6 +3,7 @@
 #include "interp/json.h"
 
 #include <algorithm>
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
@@ -36,6 +37,28 @@ struct ByteClass {
 constexpr bool plain_byte(int c) { return c >= 0x20 && c != '"' && c != '\\'; }
 constexpr ByteClass kPlain(plain_byte);
 constexpr ByteClass kPlainAscii([](int c) { return plain_byte(c) && c < 0x80; });
+// The bytes of the 8 at `p` that are not kPlainAscii, tested together as one word: the
+// high bit of each is set in one of the terms, and the lowest bit set marks the first (a
+// borrow only crosses a byte that is not plain, and so does a high bit of a plain one).
+uint64_t not_plain_ascii(const char* p) {
+  constexpr uint64_t kOnes = 0x0101010101010101, kHighs = 0x8080808080808080;
+  uint64_t w;
+  std::memcpy(&w, p, sizeof w);
+  const uint64_t control = w - kOnes * 0x20, quote = (w ^ (kOnes * '"')) - kOnes,
+                 backslash = (w ^ (kOnes * '\\')) - kOnes;
+  return (control | quote | backslash | w) & kHighs;
+}
+
+// The index of the first byte a not_plain_ascii mask marks.
+size_t first_marked(uint64_t mask) {
+  const int bit =
+      std::endian::native == std::endian::little ? std::countr_zero(mask) : std::countl_zero(mask);
+  return static_cast<size_t>(bit) / 8;
+}
+
+constexpr ByteClass kWhitespace([](int c) {
+  return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+});
 // Bytes a container's delimiting passes over: not a quote or a bracket.
 constexpr ByteClass kUnbracketed([](int c) {
   return c != '"' && c != '{' && c != '}' && c != '[' && c != ']';
@@ -60,17 +83,17 @@ class JsonParser {
     return v;
   }
 
-  // The members of a document that is one object, each value left as its text but checked
-  // like document() checks it, except the values of `unchecked` keys, which are only
-  // delimited; nullopt for a valid document that is not an object.
-  std::optional<std::vector<JsonMember>> members(const std::vector<std::string_view>& unchecked) {
+  // Checks a document that is one object and sets the text of the `fields` among its
+  // members (see json_object_fields); the values of fields not `checked` are only delimited,
+  // unless `check_all`. False for a valid document that is not an object.
+  bool object_fields(std::span<JsonField> fields, bool check_all) {
+    for (JsonField& field : fields) field.text.reset();
     start_document();
     if (p_ == end_ || *p_ != '{') {
       skip_value(0);
       end_document();
-      return std::nullopt;
+      return false;
     }
-    std::vector<JsonMember> members;
     ++p_;
     skip_whitespace();
     if (p_ < end_ && *p_ == '}') {
@@ -78,18 +101,18 @@ class JsonParser {
     } else {
       do {
         if (p_ == end_ || *p_ != '"') fail("Expecting property name enclosed in double quotes", p_);
-        JsonMember& member = members.emplace_back(JsonMember{string(), {}});
+        JsonField* field = field_named(fields);
         expect_colon();
         const char* text = p_;
-        if (std::find(unchecked.begin(), unchecked.end(), member.key) == unchecked.end())
-          skip_value(1);
-        else
+        if (field && !field->checked && !check_all)
           delimit_value();
-        member.text = std::string_view(text, static_cast<size_t>(p_ - text));
+        else
+          skip_value(1);
+        if (field) field->text = std::string_view(text, static_cast<size_t>(p_ - text));
       } while (!end_of_container('}'));
     }
     end_document();
-    return members;
+    return true;
   }
 
  private:
@@ -122,6 +145,25 @@ class JsonParser {
     skip_whitespace();
   }
 
+  // The field named by the key at p_ (checked and passed over), or nullptr. A key is
+  // decoded only when it has escapes.
+  JsonField* field_named(std::span<JsonField> fields) {
+    const char* quote = p_;
+    const bool escaped = string_into(nullptr);
+    std::string_view key(quote + 1, static_cast<size_t>(p_ - quote - 2));
+    std::string decoded;
+    if (escaped) {
+      p_ = quote;
+      string_into(&decoded);
+      key = decoded;
+    }
+    for (JsonField& field : fields)
+      if (field.key.size() == key.size() && (key.empty() || field.key[0] == key[0]) &&
+          field.key == key)
+        return &field;
+    return nullptr;
+  }
+
   // After an item or member: true at the container's `close` (consumed), false after a ','.
   bool end_of_container(char close) {
     skip_whitespace();
@@ -136,7 +178,7 @@ class JsonParser {
   }
 
   void skip_whitespace() {
-    while (p_ < end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
+    while (p_ < end_ && kWhitespace(*p_)) ++p_;
   }
 
   bool literal(std::string_view word) {
@@ -370,11 +412,17 @@ class JsonParser {
   }
 
   // A string at the opening quote, decoded into `out` (checked only when it is null);
-  // leaves p_ past the closing quote.
-  void string_into(std::string* out) {
+  // leaves p_ past the closing quote. True when the string has escapes.
+  bool string_into(std::string* out) {
     const char* start = p_++;
-    for (;;) {
+    for (bool escaped = false;; escaped = true) {
       const char* run = p_;
+      for (; end_ - p_ >= 8; p_ += 8) {
+        if (const uint64_t mask = not_plain_ascii(p_)) {
+          p_ += first_marked(mask);
+          break;
+        }
+      }
       unsigned char high_bits = 0;
       while (p_ < end_ && kPlain(*p_)) high_bits |= *p_++;
       if (high_bits & 0x80 && !utf8::valid(std::string_view(run, static_cast<size_t>(p_ - run)))) {
@@ -384,7 +432,7 @@ class JsonParser {
       if (p_ == end_) fail("Unterminated string starting at", start);
       if (*p_ == '"') {
         ++p_;
-        return;
+        return escaped;
       }
       if (*p_ != '\\') fail("Invalid control character at", p_);
       escape(out, start);
@@ -522,47 +570,6 @@ class JsonParser {
 };
 
 // --- writing --------------------------------------------------------------------------------
-
-void append_json_string(std::string& out, std::string_view s) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  out += '"';
-  size_t run = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(s.data() + run, i - run);
-    run = i + 1;
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      default:
-        out += "\\u00";
-        out += kHex[c >> 4];
-        out += kHex[c & 0xF];
-    }
-  }
-  out.append(s.data() + run, s.size() - run);
-  out += '"';
-}
 
 // Python json's float tokens.
 void append_json_float(std::string& out, double d) {
@@ -708,18 +715,60 @@ class JsonWriter {
 
 }  // namespace
 
+void append_json_string(std::string& out, std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out += '"';
+  size_t run = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      default:
+        out += "\\u00";
+        out += kHex[c >> 4];
+        out += kHex[c & 0xF];
+    }
+  }
+  out.append(s.data() + run, s.size() - run);
+  out += '"';
+}
+
 Value parse_json(std::string_view text) { return JsonParser(text).document(); }
 
-std::optional<std::vector<JsonMember>> json_object_members(
-    std::string_view text, const std::vector<std::string_view>& unchecked) {
-  if (!unchecked.empty()) {
+bool json_object_fields(std::string_view text, std::span<JsonField> fields) {
+  const bool delimits = std::any_of(fields.begin(), fields.end(),
+                                    [](const JsonField& field) { return !field.checked; });
+  if (delimits) {
     try {
-      return JsonParser(text).members(unchecked);
+      return JsonParser(text).object_fields(fields, false);
     } catch (const Error&) {
       // A delimiting that failed reports nothing exact: the full check below does.
     }
   }
-  return JsonParser(text).members({});
+  return JsonParser(text).object_fields(fields, true);
 }
 
 std::string to_json(const Value& v, int indent) {
@@ -727,6 +776,8 @@ std::string to_json(const Value& v, int indent) {
   JsonWriter(out, indent).write(v);
   return out;
 }
+
+void append_json(std::string& out, const Value& v) { JsonWriter(out, -1).write(v); }
 
 std::string to_json_line(const Value& v) {
   std::string out;

@@ -2,9 +2,9 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "interp/value.h"
 
@@ -18,17 +18,20 @@ namespace sirocco {
 inline constexpr int kMaxJsonDepth = 1000;
 Value parse_json(std::string_view text);
 
-// The members of a JSON text that is one object, in order, each key with its value's text
-// (for parse_json, when and if the value is wanted). The text is checked and fails as
-// parse_json would, except the values of the `unchecked` keys, which are only delimited:
-// when parse_json rejects one of those, the text is bad, and json_object_members(text)
-// gives the error to report. std::nullopt for valid JSON that is not an object.
-struct JsonMember {
-  std::string key;
-  std::string_view text;
+// A member wanted from a JSON object by json_object_fields: its key, whether its value is
+// checked, and (set by the call) its value's text, the last one when the key repeats.
+struct JsonField {
+  std::string_view key;
+  bool checked = true;
+  std::optional<std::string_view> text = std::nullopt;
 };
-std::optional<std::vector<JsonMember>> json_object_members(
-    std::string_view text, const std::vector<std::string_view>& unchecked = {});
+
+// Checks that `text` is one JSON object, failing as parse_json would, and sets the text of
+// each of `fields` the object has (for parse_json, when and if the value is wanted). The
+// value of a field that is not `checked` is only delimited: when parse_json rejects it, the
+// text is bad, and the call with that field checked gives the error to report. False for
+// valid JSON that is not an object.
+bool json_object_fields(std::string_view text, std::span<JsonField> fields);
 
 // Writes a Value as JSON: floats in Python repr (NaN, Infinity, -Infinity tokens), sets
 // as arrays, datetimes as ISO 8601 strings, timespans as seconds, non-string dict keys as
@@ -36,6 +39,9 @@ std::optional<std::vector<JsonMember>> json_object_members(
 // indent < 0: compact, no spaces (separators ',' and ':'); else pretty like Python's
 // json.dumps(indent=N): one item per line, ',' and ': ' separators.
 std::string to_json(const Value& v, int indent = -1);
+// to_json(v) (compact) at the end of `out`; a string's JSON text at the end of `out`.
+void append_json(std::string& out, const Value& v);
+void append_json_string(std::string& out, std::string_view s);
 
 // One line with Python json.dumps' default separators: [2, 3], {"a": 1}.
 std::string to_json_line(const Value& v);

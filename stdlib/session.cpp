@@ -93,7 +93,8 @@ Value Session::evaluate_yaql(std::string_view expr, const Value& given_data,
                              const yaql::Variables& variables) {
   const WorkflowViewScope scope(view_.get());
   const Value data = with_bindings(given_data);
-  yaql::Variables all = mistral::context_variables(data);
+  const mistral::ContextVariables context(data, false);
+  yaql::Variables all = context.list();
   all.insert(all.end(), variables.begin(), variables.end());
   return yaql_->evaluate(expr, data, limits_, all);
 }
@@ -108,7 +109,8 @@ Value Session::yaql_expression(std::string_view expression, const Value& data) {
 }
 
 Outcome<Value> Session::bare_yaql(std::string_view expression, const Value& data) {
-  return yaql_->try_evaluate(expression, data, limits_, mistral::context_variables(data));
+  const mistral::ContextVariables context(data, false);
+  return yaql_->try_evaluate(expression, data, limits_, context.list());
 }
 
 Value Session::jinja_string(std::string_view text, const Value& data) {

@@ -13,17 +13,22 @@ namespace sirocco::mistral {
 
 using NamedValues = std::vector<std::pair<std::string, Value>>;
 
-inline NamedValues context_variables(const Value& data) {
-  NamedValues variables;
-  if (!data.is_dict()) return variables;
-  variables.reserve(3);
-  static const Value kNames[] = {Value::string("__env"), Value::string("__execution"),
-                                 Value::string("__task_execution")};
-  for (const Value& name : kNames) {
-    const Value* v = data.as_dict().find(name);
-    variables.emplace_back(name.as_string(), v ? *v : Value());
-  }
-  return variables;
-}
+// The variables of one evaluation over `data`, as Jinja and YAQL read them: `_` bound to
+// the data first when `underscore` (Jinja's), then the context variables. The lists are
+// made once per thread and nesting depth and reused, so an evaluation allocates nothing
+// for its names; objects of this class must be destroyed in reverse order of creation, as
+// locals are.
+class ContextVariables {
+ public:
+  ContextVariables(const Value& data, bool underscore);
+  ~ContextVariables();
+  ContextVariables(const ContextVariables&) = delete;
+  ContextVariables& operator=(const ContextVariables&) = delete;
+
+  const NamedValues& list() const { return *list_; }
+
+ private:
+  NamedValues* list_;
+};
 
 }  // namespace sirocco::mistral

@@ -6,13 +6,14 @@ namespace sirocco::mistral {
 namespace {
 
 // The end of the shortest `open … close` starting at `pos` with no newline inside (Python's
-// `.` stops at '\n'), or npos.
+// `.` stops at '\n'), or npos. Every delimiter is two characters.
 size_t match_from(std::string_view text, size_t pos, std::string_view open,
                   std::string_view close) {
-  if (!text.substr(pos).starts_with(open)) return std::string_view::npos;
-  for (size_t i = pos + open.size(); i + close.size() <= text.size(); ++i) {
+  if (text.size() - pos < 2 || text[pos] != open[0] || text[pos + 1] != open[1])
+    return std::string_view::npos;
+  for (size_t i = pos + 2; i + 1 < text.size(); ++i) {
     const char c = text[i];
-    if (c == close.front() && text.substr(i, close.size()) == close) return i + close.size();
+    if (c == close[0] && text[i + 1] == close[1]) return i + 2;
     if (c == '\n') break;
   }
   return std::string_view::npos;
@@ -20,9 +21,11 @@ size_t match_from(std::string_view text, size_t pos, std::string_view open,
 
 std::optional<Match> first_match(std::string_view text, std::string_view open,
                                  std::string_view close) {
-  for (size_t pos = text.find(open); pos != std::string_view::npos; pos = text.find(open, pos + 1))
+  for (size_t pos = text.find(open[0]); pos != std::string_view::npos;
+       pos = text.find(open[0], pos + 1)) {
     if (const size_t end = match_from(text, pos, open, close); end != std::string_view::npos)
       return Match{pos, end};
+  }
   return std::nullopt;
 }
 

@@ -13,15 +13,15 @@ namespace sirocco::mistral {
 
 Outcome<Value> evaluate_jinja_string(jinja::Engine& engine, std::string_view text,
                                      const Value& data, const Limits& limits) {
-  if (string_language(text) != StringLanguage::Jinja) return Value::string(std::string(text));
   const std::optional<Match> first = first_jinja_expression(text);
-  if (!first) return Error("IndexError", "list index out of range");  // `patterns[0]`
-  jinja::Variables variables;
-  variables.reserve(4);
-  variables.emplace_back("_", data);
-  for (auto& variable : context_variables(data)) variables.push_back(std::move(variable));
+  if (!first) {
+    if (string_language(text) != StringLanguage::Jinja) return Value::string(std::string(text));
+    return Error("IndexError", "list index out of range");  // `patterns[0]`
+  }
+  const ContextVariables context(data, true);
+  const jinja::Variables& variables = context.list();
   const jinja::BoundFunctions functions{&jinja_filters(), data};
-  const jinja::Environment& env = *jinja::find_environment("mistral");
+  static const jinja::Environment& env = *jinja::find_environment("mistral");
   if (first->begin != 0 || first->end != text.size()) {
     SIROCCO_ASSIGN_OR_RETURN(std::string rendered,
                              engine.try_render(text, env, variables, limits, &functions));

@@ -4,7 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <string>
+#include <vector>
 
 #include "interp/error.h"
 #include "interp/text.h"
@@ -150,72 +153,114 @@ const std::pair<std::string, std::string> kBadTexts[] = {
     {"{\"é\":1,}", "Expecting property name enclosed in double quotes: line 1 column 8 (char 7)"},
 };
 
+// Strings are scanned eight bytes at a time: a byte that needs attention anywhere in a word.
+TEST(Json, StringsSeeEverySpecialByte) {
+  for (size_t at = 0; at < 18; ++at) {
+    const std::string before(at, 'a'), after(17 - at, 'b');
+    EXPECT_EQ(parse_json("\"" + before + "\\n" + after + "\"").as_string(), before + "\n" + after);
+    EXPECT_EQ(parse_json("\"" + before + "\\\"" + after + "\"").as_string(), before + "\"" + after);
+    EXPECT_EQ(parse_json("\"" + before + "é" + after + "\"").as_string(), before + "é" + after);
+    EXPECT_EQ(parse_json("\"" + before + "\x7f" + after + "\"").as_string(),
+              before + "\x7f" + after);
+    EXPECT_EQ(error_of("\"" + before + "\x1f" + after + "\""),
+              "JSONDecodeError: Invalid control character at: line 1 column " +
+                  std::to_string(at + 2) + " (char " + std::to_string(at + 1) + ")");
+    EXPECT_EQ(error_of("\"" + before + "\xff" + after + "\""),
+              "JSONDecodeError: Invalid UTF-8 in string: line 1 column 2 (char 1)");
+    EXPECT_EQ(error_of("\"" + before),
+              "JSONDecodeError: Unterminated string starting at: line 1 column 1 (char 0)");
+  }
+}
+
 TEST(Json, BadInputGivesPythonsMessages) {
   for (const auto& [text, message] : kBadTexts) {
     EXPECT_EQ(error_of(text), "JSONDecodeError: " + message) << text;
   }
 }
 
-TEST(JsonMembers, GiveEachKeyWithItsValuesText) {
-  const auto members =
-      json_object_members(R"( {"id": 7, "d\u00e9": {"a": [1, "x"]}, "id": "last"} )");
-  ASSERT_TRUE(members);
-  ASSERT_EQ(members->size(), 3u);
-  EXPECT_EQ((*members)[0].key, "id");
-  EXPECT_EQ((*members)[0].text, "7");
-  EXPECT_EQ((*members)[1].key, "dé");
-  EXPECT_EQ((*members)[1].text, R"({"a": [1, "x"]})");
-  EXPECT_EQ((*members)[2].text, R"("last")");
-  EXPECT_TRUE(json_object_members("{}")->empty());
-  EXPECT_FALSE(json_object_members("[1, {\"a\": 2}]"));
-  EXPECT_FALSE(json_object_members("\"text\""));
+// The texts json_object_fields gives the named fields of `text`, each checked unless in
+// `delimited`; "-" for a field the object lacks.
+std::vector<std::string> field_texts(std::string_view text, std::vector<std::string_view> keys,
+                                     std::vector<std::string_view> delimited = {}) {
+  std::vector<JsonField> fields;
+  for (std::string_view key : keys)
+    fields.push_back({key, std::find(delimited.begin(), delimited.end(), key) == delimited.end()});
+  if (!json_object_fields(text, fields)) return {"not an object"};
+  std::vector<std::string> texts;
+  for (const JsonField& field : fields) texts.emplace_back(field.text.value_or("-"));
+  return texts;
 }
 
-TEST(JsonMembers, DelimitUncheckedValuesByTheirBracketsAndQuotes) {
+std::string fields_error(std::string_view text, std::vector<std::string_view> keys = {"a"},
+                         std::vector<std::string_view> delimited = {}) {
+  try {
+    field_texts(text, keys, delimited);
+  } catch (const Error& e) {
+    return e.message();
+  }
+  return "no error";
+}
+
+using Texts = std::vector<std::string>;
+
+TEST(JsonFields, GiveTheTextOfEachNamedValue) {
+  const std::string_view text =
+      R"( {"id": 7, "d\u00e9": {"a": [1, "x"]}, "other": 1, "id": "last"} )";
+  EXPECT_EQ(field_texts(text, {"dé", "id", "x"}), (Texts{R"({"a": [1, "x"]})", R"("last")", "-"}));
+  EXPECT_EQ(field_texts(R"({"a\"b": 1, "a\\b": 2})", {"a\"b", "a\\b"}), (Texts{"1", "2"}));
+  EXPECT_EQ(field_texts("{}", {"a"}), Texts{"-"});
+  EXPECT_EQ(field_texts("[1, {\"a\": 2}]", {"a"}), Texts{"not an object"});
+  EXPECT_EQ(field_texts("\"text\"", {"a"}), Texts{"not an object"});
+  // A call sets every field afresh.
+  JsonField field{"a"};
+  ASSERT_TRUE(json_object_fields(R"({"a": 1})", {&field, 1}));
+  ASSERT_TRUE(json_object_fields(R"({"b": 1})", {&field, 1}));
+  EXPECT_FALSE(field.text);
+}
+
+TEST(JsonFields, DelimitUncheckedValuesByTheirBracketsAndQuotes) {
   const std::string text =
       R"({"a": {"x": "}]\"{", "y": [1, [2]]}, "b": "s\"t" , "c": -1.5e3,"d": true, "e": [ ],)"
       R"( "f": "dir\\", "g": ["\\\"]", "\\\\"]})";
   const std::vector<std::string_view> all{"a", "b", "c", "d", "e", "f", "g"};
-  const auto delimited = json_object_members(text, all);
-  const auto checked = json_object_members(text);
-  ASSERT_TRUE(delimited && checked);
-  ASSERT_EQ(delimited->size(), 7u);
-  for (size_t i = 0; i < 7; ++i) EXPECT_EQ((*delimited)[i].text, (*checked)[i].text) << i;
-  EXPECT_EQ((*delimited)[6].text, R"(["\\\"]", "\\\\"])");  // escaped backslashes and quotes
-  EXPECT_EQ((*delimited)[0].text, R"({"x": "}]\"{", "y": [1, [2]]})");
-  EXPECT_EQ((*delimited)[2].text, "-1.5e3");
+  const Texts delimited = field_texts(text, all, all);
+  EXPECT_EQ(delimited, field_texts(text, all));
+  ASSERT_EQ(delimited.size(), 7u);
+  EXPECT_EQ(delimited[6], R"(["\\\"]", "\\\\"])");  // escaped backslashes and quotes
+  EXPECT_EQ(delimited[0], R"({"x": "}]\"{", "y": [1, [2]]})");
+  EXPECT_EQ(delimited[2], "-1.5e3");
+  // Brackets and quotes are found eight bytes at a time, wherever they are in a word.
+  for (size_t at = 0; at < 18; ++at) {
+    const std::string value = "[\"" + std::string(at, 'x') + "]{\", {\"k\": [" +
+                              std::string(at, '1') + ", [\"}\"]]}, " + std::string(at, '2') + "]";
+    const std::string object = "{\"a\": " + value + ", \"b\": " + value + "}";
+    EXPECT_EQ(field_texts(object, {"a", "b"}, {"a", "b"}), (Texts{value, value})) << value;
+  }
   // Bad values are delimited, for parse_json to reject; bad structure fails as a check does.
-  EXPECT_EQ((*json_object_members(R"({"a": {"b": tru}})", {"a"}))[0].text, R"({"b": tru})");
-  for (const char* bad : {R"({"a": [1, 2})", R"({"a": "open})", R"({"a": })", R"({"a": 1 2})"}) {
-    std::string expected;
-    try {
-      json_object_members(bad);
-    } catch (const Error& e) {
-      expected = e.message();
-    }
-    try {
-      json_object_members(bad, {"a"});
-      ADD_FAILURE() << bad;
-    } catch (const Error& e) {
-      EXPECT_EQ(e.message(), expected) << bad;
-    }
+  EXPECT_EQ(field_texts(R"({"a": {"b": tru}})", {"a"}, {"a"}), Texts{R"({"b": tru})"});
+  for (const char* bad : {R"({"a": [1, 2})", R"({"a": "open})", R"({"a": })", R"({"a": 1 2})"})
+    EXPECT_EQ(fields_error(bad, {"a"}, {"a"}), fields_error(bad)) << bad;
+}
+
+TEST(JsonFields, CheckTheWholeTextAsParsingDoes) {
+  for (const auto& [text, message] : kBadTexts) {
+    EXPECT_EQ(fields_error(text), message) << text;
+    EXPECT_EQ(fields_error(text, {}), message) << text;
+  }
+  for (const char* bad : {"{\"a\": [1, \"\\x\"]}", "{\"a\": {\"b\": tru}}", "{\"a\": \"\xff\"}",
+                          "{\"a\": 1e}", "{\"a\": -}", "{\"a\": [}", "{\"b\": \"\\x\", \"a\": 1}",
+                          "{\"\\x\": 1}", "{\"a\\x\": 1}"}) {
+    EXPECT_NE(fields_error(bad), "no error") << bad;
+    EXPECT_NE(fields_error(bad, {"a", "c"}, {"c"}), "no error") << bad;
+    EXPECT_THROW(parse_json(bad), Error) << bad;
   }
 }
 
-TEST(JsonMembers, CheckTheWholeTextAsParsingDoes) {
-  for (const auto& [text, message] : kBadTexts) {
-    try {
-      json_object_members(text);
-      ADD_FAILURE() << "no error for " << text;
-    } catch (const Error& e) {
-      EXPECT_EQ(e.message(), message) << text;
-    }
-  }
-  for (const char* bad : {"{\"a\": [1, \"\\x\"]}", "{\"a\": {\"b\": tru}}", "{\"a\": \"\xff\"}",
-                          "{\"a\": 1e}", "{\"a\": -}", "{\"a\": [}"}) {
-    EXPECT_THROW(json_object_members(bad), Error) << bad;
-    EXPECT_THROW(parse_json(bad), Error) << bad;
-  }
+TEST(Json, AppendsToText) {
+  std::string out = "x";
+  append_json(out, parse_json(R"({"a": [1, "\u00e9\n"]})"));
+  append_json_string(out, "\"\\\x01");
+  EXPECT_EQ(out, "x{\"a\":[1,\"é\\n\"]}\"\\\"\\\\\\u0001\"");
 }
 
 TEST(Json, NestingDepthIsLimited) {
