@@ -205,16 +205,21 @@ Outcome<Value> Evaluator::call_operator(const CallSite& site, const Node& node,
 Outcome<Value> Evaluator::call_operator_evaluated(const CallSite& site, const Node& node,
                                                   const ScopePtr& scope, const Value* left,
                                                   const Value* right) {
-  // The other operands are evaluated in order (a call makes its own spans).
+  // The other operands are evaluated in order (a call makes its own spans); a call node
+  // (most are) without a pass through try_eval().
+  auto evaluate = [&](const Node& operand) {
+    return operand.kind == NodeKind::Call ? call_node(operand, scope, nullptr)
+                                          : try_eval(operand, scope);
+  };
   if (!left) {
-    Outcome<Value> left_outcome = try_eval(*site.operands[0], scope);
+    Outcome<Value> left_outcome = evaluate(*site.operands[0]);
     if (!left_outcome) return left_outcome;
     if (right) return apply_operator(site, node, scope, *left_outcome, *right);
-    Outcome<Value> right_outcome = try_eval(*site.operands[1], scope);
+    Outcome<Value> right_outcome = evaluate(*site.operands[1]);
     if (!right_outcome) return right_outcome;
     return apply_operator(site, node, scope, *left_outcome, *right_outcome);
   }
-  Outcome<Value> right_outcome = try_eval(*site.operands[1], scope);
+  Outcome<Value> right_outcome = evaluate(*site.operands[1]);
   if (!right_outcome) return right_outcome;
   return apply_operator(site, node, scope, *left, *right_outcome);
 }
