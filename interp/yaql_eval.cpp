@@ -1,10 +1,11 @@
-// The YAQL evaluator: scopes, lambdas, limits and the walk over the AST. Calls are resolved
-// in interp/yaql_eval_call.cpp.
+// The YAQL evaluator: scopes, lambdas and limits. The walk over the AST and its calls are in
+// interp/yaql_eval_call.cpp.
 #include "interp/yaql_eval.h"
 
 #include "interp/budget.h"
 
 #include <algorithm>
+#include <cstdint>
 
 #include "interp/memory_quota.h"
 #include "interp/text.h"
@@ -17,10 +18,22 @@ namespace sirocco::yaql {
 Scope::Scope(boost::intrusive_ptr<Scope> parent)
     : parent_(std::move(parent)), defines_functions_(parent_ && parent_->defines_functions_) {}
 
+namespace {
+
+// Compared inline: variable names are a few characters, shorter than a call of memcmp.
+bool same_name(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
+}  // namespace
+
 const Value* Scope::lookup(std::string_view name) const {
   for (const Scope* s = this; s; s = s->parent_.get())
     for (auto it = s->vars_.rbegin(); it != s->vars_.rend(); ++it)
-      if (it->first == name) return &it->second;
+      if (same_name(it->first, name)) return &it->second;
   return nullptr;
 }
 
@@ -34,11 +47,7 @@ void Scope::set(std::string_view name, Value value) {
   vars_.emplace_back(std::string(name), std::move(value));
 }
 
-void Scope::bind_arguments(const Value* args, size_t n) {
-  if (vars_.size() == n) {  // the frame of the last call: the same names
-    for (size_t i = 0; i < n; ++i) vars_[i].second = args[i];
-    return;
-  }
+void Scope::name_arguments(const Value* args, size_t n) {
   vars_.clear();
   for (size_t i = 0; i < n; ++i) vars_.emplace_back(std::to_string(i + 1), args[i]);
 }
@@ -58,23 +67,34 @@ ScopePtr scope_of(const Value& v) {
 
 // --- lambdas ----------------------------------------------------------------------------
 
-ScopePtr Lambda::frame() const {
+Value Lambda::evaluate(const Value* args, size_t n) const {
+  if (busy_.on) {  // a call nested in another one of this lambda: frame_ is that call's
+    ScopePtr s = child_scope(scope_);
+    s->bind_arguments(args, n);
+    return ev_->eval(*node_, s);
+  }
   if (!frame_ || frame_->refs_.load(std::memory_order_relaxed) != 1) frame_ = child_scope(scope_);
-  return frame_;
+  struct Running {
+    bool& on;
+    ~Running() { on = false; }
+  } running{busy_.on = true};
+  frame_->bind_arguments(args, n);
+  return ev_->eval(*node_, frame_);
+}
+
+Value Lambda::call_callable(const Value* args, size_t n) const {
+  if (!callable_.is_function()) return callable_;
+  return callable_.as_function().call(std::vector<Value>(args, args + n));
 }
 
 Value Lambda::operator()(const std::vector<Value>& args) const {
-  if (!node_) return callable_.is_function() ? callable_.as_function().call(args) : callable_;
-  ScopePtr s = frame();
-  s->bind_arguments(args.data(), args.size());
-  return ev_->eval(*node_, s);
+  if (!node_) return call_callable(args.data(), args.size());
+  return evaluate(args.data(), args.size());
 }
 
 Value Lambda::operator()(const Value& arg) const {
-  if (!node_) return callable_.is_function() ? callable_.as_function().call({arg}) : callable_;
-  ScopePtr s = frame();
-  s->bind_arguments(&arg, 1);
-  return ev_->eval(*node_, s);
+  if (!node_) return call_callable(&arg, 1);
+  return evaluate(&arg, 1);
 }
 
 // A scope is never changed once built, so the method is evaluated in the defining scope
@@ -109,15 +129,17 @@ std::pair<Lambda, Lambda> Call::rule(size_t i) const {
 // --- evaluation -------------------------------------------------------------------------
 
 Evaluator::Evaluator(const Registry& registry, const Limits& limits)
-    : registry_(registry), limits_(limits) {}
+    : registry_(registry),
+      limits_(limits),
+      step_limit_(limits.max_steps >= 0 ? limits.max_steps : INT64_MAX) {}
 
-void Evaluator::enter(Span span) {
-  if (++depth_ > limits_.max_eval_depth) {
+void Evaluator::enter_checked(Span span) {
+  if (depth_ > limits_.max_eval_depth) {  // the call is not counted then
     --depth_;
+    --steps_;
     throw Error("RecursionError", "maximum recursion depth exceeded", span);
   }
-  ++steps_;
-  if (limits_.max_steps >= 0 && steps_ > limits_.max_steps) {
+  if (steps_ > step_limit_) {
     --depth_;
     throw Error("StepLimitExceeded", "evaluation exceeded its step budget", span);
   }
@@ -181,25 +203,6 @@ void Evaluator::limit_collection_args(const FunctionDef& def, Call& call) const 
       limit(def.params[positional], call.slots[i].value);
     }
   }
-}
-
-Outcome<Value> Evaluator::try_eval(const Node& node, const ScopePtr& scope, const Value* receiver) {
-  switch (node.kind) {
-    case NodeKind::Constant:
-      return node.value;
-    case NodeKind::Keyword:
-      return Value::string(node.name);
-    case NodeKind::Variable:
-      return variable_value(node, *scope);
-    case NodeKind::Call:
-      return call_node(node, scope, node.uses_receiver ? receiver : nullptr);
-    case NodeKind::Skipped:
-      return Value();
-    case NodeKind::MappingRule:
-      break;
-  }
-  return Error("MappingTranslationException", "Cannot convert mapping to keyword argument",
-               node.span);
 }
 
 }  // namespace sirocco::yaql

@@ -34,9 +34,14 @@ class Scope final : public Object {
   bool defines_functions() const { return defines_functions_; }  // here or in a parent
   const std::vector<std::pair<std::string, Value>>& variables() const { return vars_; }
   // Binds $1..$n (and $) to `args` in a lambda frame, which holds no other variables.
-  void bind_arguments(const Value* args, size_t n);
+  void bind_arguments(const Value* args, size_t n) {
+    if (vars_.size() != n) return name_arguments(args, n);
+    for (size_t i = 0; i < n; ++i) vars_[i].second = args[i];  // the last call's names
+  }
 
  private:
+  [[gnu::noinline]] void name_arguments(const Value* args, size_t n);
+
   boost::intrusive_ptr<Scope> parent_;
   std::vector<std::pair<std::string, Value>> vars_;
   std::vector<FunctionDefPtr> functions_;
@@ -72,15 +77,27 @@ class Lambda {
   explicit operator bool() const { return node_ != nullptr || !callable_.is_null(); }
 
  private:
-  // A child of the defining scope to bind the arguments in: the one of the last call when
-  // nothing kept it (no context or lazy result refers to it), else a new one.
-  ScopePtr frame() const;
+  // Evaluates the node with $1..$n bound in a child of the defining scope: the one of the
+  // last call when nothing kept it (no context or lazy result refers to it) and no call of
+  // this lambda is running, else a new one.
+  Value evaluate(const Value* args, size_t n) const;
+  // A callable value's call (or the value itself when it is not a function).
+  [[gnu::noinline]] Value call_callable(const Value* args, size_t n) const;
+
+  // Whether a call of this lambda is running; a copy starts with none.
+  struct Busy {
+    bool on = false;
+    Busy() = default;
+    Busy(const Busy&) {}
+    Busy& operator=(const Busy&) { return *this; }
+  };
 
   Evaluator* ev_ = nullptr;
   const Node* node_ = nullptr;
   ScopePtr scope_;
   Value callable_;
   mutable ScopePtr frame_;
+  mutable Busy busy_;
 };
 
 // What an argument is while a call is resolved: an evaluated value, or a node.
@@ -150,6 +167,11 @@ class Evaluator {
   // away when it takes two values as they are.
   Value call_binary(std::string_view name, const ScopePtr& scope, const Value& left,
                     const Value& right);
+  // The same through the delegate site of `name` for two values, looked up once with
+  // binary_delegate() (a fold calls it per item).
+  const CallSite& binary_delegate(std::string_view name) { return delegate_site(name, 2, false); }
+  Value call_binary(const CallSite& delegate, const ScopePtr& scope, const Value& left,
+                    const Value& right);
 
   const Limits& limits() const { return limits_; }
   const Registry& registry() const { return registry_; }
@@ -158,12 +180,37 @@ class Evaluator {
 
  private:
   friend class Lambda;
-  Outcome<Value> call_node(const Node& node, const ScopePtr& scope, const Value* receiver);
+  [[gnu::always_inline]] inline Outcome<Value> call_node(const Node& node, const ScopePtr& scope,
+                                                         const Value* receiver);
+  // try_eval() of the rarely evaluated kinds of node.
+  [[gnu::noinline]] Outcome<Value> eval_other(const Node& node);
   // A call node resolved from scratch: its first evaluation, or one inside def().
   [[gnu::noinline]] Outcome<Value> call_unresolved(const Node& node, const ScopePtr& scope,
                                                    const Value* receiver);
   // A call resolved from what its CallSite keeps (no def() in scope); `dynamic` holds the
   // values of the site's arguments not known in advance, in order.
+  // A call node with a site that is not an operator's.
+  [[gnu::noinline]] Outcome<Value> call_node_site(const CallSite& site, const Node& node,
+                                                  const ScopePtr& scope, const Value* receiver);
+  // A call of an operator site (CallSite::operands): its operands evaluated, the overload
+  // remembered for their kinds called straight away.
+  Outcome<Value> call_operator(const CallSite& site, const Node& node, const ScopePtr& scope);
+  // Its operands that are not simple_operand()s evaluated first (the others are given).
+  [[gnu::noinline]] Outcome<Value> call_operator_evaluated(const CallSite& site, const Node& node,
+                                                           const ScopePtr& scope, const Value* left,
+                                                           const Value* right);
+  // The value of a constant or variable node where it is kept, else null.
+  static const Value* simple_operand(const Node& node, const Scope& scope);
+  // The operator called on its operands' values: the overload remembered for their kinds
+  // straight away, else the one apply_unremembered() resolves.
+  [[gnu::always_inline]] inline Outcome<Value> apply_operator(const CallSite& site,
+                                                              const Node& node,
+                                                              const ScopePtr& scope,
+                                                              const Value& left,
+                                                              const Value& right);
+  [[gnu::noinline]] Outcome<Value> apply_unremembered(const CallSite& site, const Node& node,
+                                                      const ScopePtr& scope, const Value& left,
+                                                      const Value& right);
   Outcome<Value> call_site(const CallSite& site, std::string_view name, Span span,
                            const ScopePtr& scope, const Value* receiver, const RawArgs& dynamic);
   // The candidates of a site the values known in advance fit; an error when there are none.
@@ -173,7 +220,8 @@ class Evaluator {
   // they are (an operator on values), else null; and its call.
   const FunctionDef* remembered_binary(const CallSite& site, const Value& left,
                                        const Value& right) const;
-  Value call_direct(const FunctionDef& def, const Value& left, const Value& right);
+  [[gnu::always_inline]] inline Value call_direct(const FunctionDef& def, const Value& left,
+                                                  const Value& right);
   // try_eval() of an operator's operand, with no call for a constant or a variable (the
   // hottest path).
   Outcome<Value> operand(const Node& node, const ScopePtr& scope) {
@@ -224,12 +272,20 @@ class Evaluator {
   // Applies the iterator limit to the collection arguments of a call, like the reference's
   // Iterable parameters: a list or set over the limit raises, a lazy one raises when pulled.
   void limit_collection_args(const FunctionDef& def, Call& call) const;
-  // Counts a call against the depth, step and time limits; the caller undoes the depth.
-  void enter(Span span);
+  // Counts a call against the depth, step and time limits; the caller undoes the depth. The
+  // checks that can fail are left to enter_checked(), out of line.
+  void enter(Span span) {
+    ++depth_;
+    ++steps_;
+    if (depth_ > limits_.max_eval_depth || steps_ > step_limit_ || (steps_ & 63) == 0) [[unlikely]]
+      enter_checked(span);
+  }
+  [[gnu::noinline]] void enter_checked(Span span);
 
   const Registry& registry_;
   Limits limits_;
   std::vector<std::unique_ptr<CallSite>> delegate_sites_;
+  int64_t step_limit_;  // limits_.max_steps, or the largest count for none
   size_t depth_ = 0;
   int64_t steps_ = 0;
 };

@@ -1,6 +1,6 @@
-// The evaluator's calls: a call node is resolved from the CallSite it keeps when no def()
-// function is in scope, any other call (a delegate, a call inside def()) from scratch; both
-// end alike: the arguments evaluated, the winning overload picked and called.
+// The evaluator's walk over the AST and its calls: a call node is resolved from the CallSite it
+// keeps when no def() function is in scope, any other call (a delegate, a call inside def()) from
+// scratch; both end alike: the arguments evaluated, the winning overload picked and called.
 #include <algorithm>
 
 #include "interp/memory_quota.h"
@@ -31,6 +31,8 @@ Error no_matching(std::string_view name, const Value* receiver) {
                "No function \"" + std::string(name) + "\" matches supplied arguments");
 }
 
+const Value kNullValue;
+
 // Counts a call against the depth limit for as long as it runs.
 struct Depth {
   size_t& depth;
@@ -41,23 +43,58 @@ struct Depth {
 
 Evaluator::~Evaluator() = default;
 
+Outcome<Value> Evaluator::try_eval(const Node& node, const ScopePtr& scope, const Value* receiver) {
+  switch (node.kind) {
+    case NodeKind::Constant:
+      return node.value;
+    case NodeKind::Variable:
+      return variable_value(node, *scope);
+    case NodeKind::Call:
+      return call_node(node, scope, node.uses_receiver ? receiver : nullptr);
+    default:
+      return eval_other(node);
+  }
+}
+
+Outcome<Value> Evaluator::eval_other(const Node& node) {
+  switch (node.kind) {
+    case NodeKind::Keyword:
+      return Value::string(node.name);
+    case NodeKind::Skipped:
+      return Value();
+    default:
+      break;
+  }
+  return Error("MappingTranslationException", "Cannot convert mapping to keyword argument",
+               node.span);
+}
+
+// The errors a call makes without a span take the call's (ErrorSpanScope): an operator's
+// from call_operator(), any other call's from the functions below.
 Outcome<Value> Evaluator::call_node(const Node& node, const ScopePtr& scope,
                                     const Value* receiver) {
-  const ErrorSpanScope error_span(node.span);
   if (!scope->defines_functions())
     if (const CallSite* site = site_of(node, receiver != nullptr)) {
-      if (!receiver) {
-        static const RawArgs kNone;
-        return call_site(*site, node.name, node.span, scope, nullptr, kNone);
-      }
-      const RawArgs dynamic{RawArg::of(*receiver)};
-      return call_site(*site, node.name, node.span, scope, receiver, dynamic);
+      if (site->operands[0]) return call_operator(*site, node, scope);
+      return call_node_site(*site, node, scope, receiver);
     }
   return call_unresolved(node, scope, receiver);
 }
 
+Outcome<Value> Evaluator::call_node_site(const CallSite& site, const Node& node,
+                                         const ScopePtr& scope, const Value* receiver) {
+  const ErrorSpanScope error_span(node.span);
+  if (!receiver) {
+    static const RawArgs kNone;
+    return call_site(site, node.name, node.span, scope, nullptr, kNone);
+  }
+  const RawArgs dynamic{RawArg::of(*receiver)};
+  return call_site(site, node.name, node.span, scope, receiver, dynamic);
+}
+
 Outcome<Value> Evaluator::call_unresolved(const Node& node, const ScopePtr& scope,
                                           const Value* receiver) {
+  const ErrorSpanScope error_span(node.span);
   RawArgs args;
   for (const auto& a : node.args) args.push_back(RawArg::of(a.get()));
   RawKwargs kwargs;
@@ -136,6 +173,64 @@ Outcome<Value> Evaluator::call_site(const CallSite& site, std::string_view name,
   return call_arranged(site, name, span, scope, receiver, dynamic, live, *first, arrangement);
 }
 
+Outcome<Value> Evaluator::apply_operator(const CallSite& site, const Node& node,
+                                         const ScopePtr& scope, const Value& left,
+                                         const Value& right) {
+  const ErrorSpanScope error_span(node.span);
+  if (const FunctionDef* direct = remembered_binary(site, left, right))
+    return call_direct(*direct, left, right);
+  return apply_unremembered(site, node, scope, left, right);
+}
+
+Outcome<Value> Evaluator::apply_unremembered(const CallSite& site, const Node& node,
+                                             const ScopePtr& scope, const Value& left,
+                                             const Value& right) {
+  static const RawArgs kNone;
+  CandidateList live;
+  return call_operands(site, node.name, node.span, scope, kNone, live, left, right);
+}
+
+Outcome<Value> Evaluator::call_operator(const CallSite& site, const Node& node,
+                                        const ScopePtr& scope) {
+  enter(node.span);
+  Depth depth{depth_};
+  // A constant or variable operand is read where it is, without a copy; neither kind makes
+  // an error.
+  const Value* left = simple_operand(*site.operands[0], *scope);
+  const Value* right = simple_operand(*site.operands[1], *scope);
+  if (left && right) return apply_operator(site, node, scope, *left, *right);
+  return call_operator_evaluated(site, node, scope, left, right);
+}
+
+Outcome<Value> Evaluator::call_operator_evaluated(const CallSite& site, const Node& node,
+                                                  const ScopePtr& scope, const Value* left,
+                                                  const Value* right) {
+  // The other operands are evaluated in order (a call makes its own spans); a call node
+  // (most are) without a pass through try_eval().
+  auto evaluate = [&](const Node& operand) {
+    return operand.kind == NodeKind::Call ? call_node(operand, scope, nullptr)
+                                          : try_eval(operand, scope);
+  };
+  if (!left) {
+    Outcome<Value> left_outcome = evaluate(*site.operands[0]);
+    if (!left_outcome) return left_outcome;
+    if (right) return apply_operator(site, node, scope, *left_outcome, *right);
+    Outcome<Value> right_outcome = evaluate(*site.operands[1]);
+    if (!right_outcome) return right_outcome;
+    return apply_operator(site, node, scope, *left_outcome, *right_outcome);
+  }
+  Outcome<Value> right_outcome = evaluate(*site.operands[1]);
+  if (!right_outcome) return right_outcome;
+  return apply_operator(site, node, scope, *left, *right_outcome);
+}
+
+const Value* Evaluator::simple_operand(const Node& node, const Scope& scope) {
+  if (node.kind == NodeKind::Constant) return &node.value;
+  if (node.kind != NodeKind::Variable) return nullptr;
+  const Value* v = scope.lookup(node.name);
+  return v ? v : &kNullValue;
+}
+
 Outcome<Value> Evaluator::call_operands(const CallSite& site, std::string_view name, Span span,
                                         const ScopePtr& scope, const RawArgs& dynamic,
                                         CandidateList& live, Value left, Value right) {
@@ -186,16 +281,21 @@ Value Evaluator::call_direct(const FunctionDef& def, const Value& left, const Va
 
 Value Evaluator::call_binary(std::string_view name, const ScopePtr& scope, const Value& left,
                              const Value& right) {
+  if (scope->defines_functions()) return call(name, scope, {RawArg::of(left), RawArg::of(right)});
+  return call_binary(delegate_site(name, 2, false), scope, left, right);
+}
+
+Value Evaluator::call_binary(const CallSite& delegate, const ScopePtr& scope, const Value& left,
+                             const Value& right) {
   if (!scope->defines_functions()) {
-    const CallSite& site = delegate_site(name, 2, false);
     if (const FunctionDef* direct =
-            site.registered ? remembered_binary(site, left, right) : nullptr) {
+            delegate.registered ? remembered_binary(delegate, left, right) : nullptr) {
       enter({});
       Depth depth{depth_};
       return call_direct(*direct, left, right);
     }
   }
-  return call(name, scope, {RawArg::of(left), RawArg::of(right)});
+  return call(delegate.name, scope, {RawArg::of(left), RawArg::of(right)});
 }
 
 Outcome<Value> Evaluator::call_resolved(const CallSite& site, std::string_view name, Span span,

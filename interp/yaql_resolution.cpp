@@ -265,6 +265,14 @@ const CallSite* make_call_site(const Registry& registry, const Node& node, bool 
       map_candidates(overloads, args, no_kwargs, kw_pos, kw_kw, keywords_ok, method ? 1 : 0);
   site->as_written = arrangement_of(args, no_kwargs);
   if (keywords_ok) site->as_keywords = arrangement_of(kw_pos, kw_kw);
+  // With no receiver every candidate fits the (absent) values known in advance, so the first
+  // one is the first of the call's candidates on every evaluation.
+  if (!method && !site->candidates.empty()) {
+    const Candidate& first = site->candidates.front();
+    const Arrangement& arrangement = first.rules_positional ? site->as_written : site->as_keywords;
+    if (arrangement.operands && first.lazy_mask == 0)
+      site->operands[0] = arrangement.pos[0], site->operands[1] = arrangement.pos[1];
+  }
   return site.release();
 }
 

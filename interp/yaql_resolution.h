@@ -144,6 +144,10 @@ struct CallSite {
   Candidates candidates;
   Memo first_memo;   // kinds of the values known in advance → the first live candidate
   Memo winner_memo;  // kinds of all the arguments → the overload called
+  // The two operand nodes of a call node whose first candidate, whatever the call's values,
+  // takes them evaluated as written (an operator's): its calls skip the rest of the site.
+  // Null otherwise.
+  const Node* operands[2] = {nullptr, nullptr};
 };
 
 // Works out the call site of a call node, called as a method (with a receiver) or not.

@@ -50,9 +50,8 @@ Value accumulate_items(const Value& collection, Combine combine, std::optional<V
 // A call of the function `name` in the caller's scope, as python-yaql's Delegate makes it.
 CombineOf delegate_to(std::string name) {
   return [name](Call& c) -> Combine {
-    return [ev = &c.ev, scope = c.scope, name](const Value& a, const Value& b) {
-      return ev->call_binary(name, scope, a, b);
-    };
+    return [ev = &c.ev, scope = c.scope, delegate = &c.ev.binary_delegate(name)](
+               const Value& a, const Value& b) { return ev->call_binary(*delegate, scope, a, b); };
   };
 }
 

@@ -20,6 +20,16 @@ Value as_int(const Value& v) { return v.is_bool() ? Value::integer(v.as_bool()) 
 // endless without a stop.
 Value progression(Value start, Value step, std::optional<Value> stop) {
   bool rising = compare(step, Value::integer(0)) > 0;
+  if (start.is_small_int() && step.is_small_int() && stop && stop->is_small_int()) {
+    // Machine integers all the way: an item past int64 would be past the stop as well.
+    return lazy([now = start.as_small_int(), step = step.as_small_int(),
+                 stop = stop->as_small_int(), rising, ended = false](Value& out) mutable {
+      if (ended || (rising ? now >= stop : now <= stop)) return false;
+      out = Value::integer(now);
+      ended = __builtin_add_overflow(now, step, &now);
+      return true;
+    });
+  }
   return lazy([current = as_int(start), step = as_int(step), stop = std::move(stop),
                rising](Value& out) mutable {
     // Machine integers, the common case, step without the generic number code.

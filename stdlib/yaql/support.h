@@ -54,23 +54,23 @@ inline Value lazy(std::function<bool(Value&)> gen) {
       boost::intrusive_ptr<SequenceObject>(new GeneratorSequence(std::move(gen))));
 }
 
-// A lazy sequence that maps every item of a collection through f.
-inline Value lazy_map(Value collection, std::function<Value(const Value&)> f) {
-  auto cursor = std::make_shared<Cursor>(std::move(collection));
-  return lazy([cursor, f = std::move(f)](Value& out) {
+// A lazy sequence that maps every item of a collection through f(const Value&) -> Value.
+template <class F>
+Value lazy_map(Value collection, F f) {
+  return lazy([cursor = Cursor(std::move(collection)), f = std::move(f)](Value& out) mutable {
     Value item;
-    if (!cursor->next(item)) return false;
+    if (!cursor.next(item)) return false;
     out = f(item);
     return true;
   });
 }
 
-// A lazy sequence of the items of a collection for which keep(item) is true.
-inline Value lazy_filter(Value collection, std::function<bool(const Value&)> keep) {
-  auto cursor = std::make_shared<Cursor>(std::move(collection));
-  return lazy([cursor, keep = std::move(keep)](Value& out) {
+// A lazy sequence of the items of a collection for which keep(const Value&) is true.
+template <class Keep>
+Value lazy_filter(Value collection, Keep keep) {
+  return lazy([cursor = Cursor(std::move(collection)), keep = std::move(keep)](Value& out) mutable {
     Value item;
-    while (cursor->next(item))
+    while (cursor.next(item))
       if (keep(item)) {
         out = std::move(item);
         return true;

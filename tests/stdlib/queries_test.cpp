@@ -343,6 +343,11 @@ TEST(YaqlQueries, RangeSequenceRepeatCycleGenerate) {
       {"range(null)", "null", "!NoMatchingFunctionException"},
       {"range(100000000000000000000, 100000000000000000002)", "null",
        "[100000000000000000000,100000000000000000001]"},
+      // Machine integers up to the stop, the item past int64 being past the stop too.
+      {"range(9223372036854775800, 9223372036854775807, 5)", "null",
+       "[9223372036854775800,9223372036854775805]"},
+      {"range(-9223372036854775800, -9223372036854775808, -5)", "null",
+       "[-9223372036854775800,-9223372036854775805]"},
       // across the machine integers' edge, both ways
       {"range(9223372036854775806, 9223372036854775809)", "null",
        "[9223372036854775806,9223372036854775807,9223372036854775808]"},
