@@ -37,7 +37,9 @@ class Scope {
 
   const Value* find(std::string_view name) const;
   void set(std::string_view name, Value value);
-  void clear() { vars_.clear(); }
+  // Drops the bindings made after the first `n`.
+  void truncate(size_t n) { vars_.resize(n); }
+  size_t size() const { return vars_.size(); }
 
  private:
   const Scope* parent_;

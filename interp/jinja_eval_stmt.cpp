@@ -13,13 +13,23 @@
 
 namespace sirocco::jinja {
 
+namespace {
+// Variable names are short: compared in place, without a call to memcmp.
+bool same_name(const std::string& a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < b.size(); ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+}  // namespace
+
 const Value* Scope::find(std::string_view name) const {
   for (const Scope* s = this; s; s = s->parent_) {
     for (auto it = s->vars_.rbegin(); it != s->vars_.rend(); ++it)
-      if (it->first == name) return &it->second;
+      if (same_name(it->first, name)) return &it->second;
     if (s->context_) {
       for (auto it = s->context_->rbegin(); it != s->context_->rend(); ++it)
-        if (it->first == name) return &it->second;
+        if (same_name(it->first, name)) return &it->second;
     }
   }
   return nullptr;
@@ -27,7 +37,7 @@ const Value* Scope::find(std::string_view name) const {
 
 void Scope::set(std::string_view name, Value value) {
   for (auto& [n, v] : vars_) {
-    if (n == name) {
+    if (same_name(n, name)) {
       v = std::move(value);
       return;
     }
@@ -178,14 +188,17 @@ Status Evaluator::run_for(const Stmt& stmt, const Value& iterable, const Scope& 
   }
   boost::intrusive_ptr<LoopObject> loop(new LoopObject(stmt, scope, std::move(items), depth));
   const Value loop_value = Value::opaque(loop);
-  // One scope serves every iteration, emptied between them: what an iteration sets stays in it.
+  // One scope serves every iteration: what an iteration sets stays in it. Between iterations
+  // it drops all but the loop's own bindings (its target and `loop`), which are rebound.
   Scope iteration(&scope);
+  size_t loop_bindings = 0;
   for (size_t i = 0; i < loop->items.size(); ++i) {
     tick(stmt.span);
     loop->index0 = i;
-    iteration.clear();
+    iteration.truncate(loop_bindings);
     SIROCCO_RETURN_IF_ERROR(assign(stmt.target, loop->items[i], iteration));
     iteration.set("loop", loop_value);
+    loop_bindings = iteration.size();
     SIROCCO_RETURN_IF_ERROR(run(stmt.body, iteration));
   }
   loop->running = false;
