@@ -269,6 +269,12 @@ std::string increment_digits(std::string digits) {
 double round_float(double x, int64_t ndigits) {
   constexpr int kExactDecimals = 1074;  // every double's exact expansion fits
   if (!std::isfinite(x) || ndigits >= kExactDecimals) return x;
+  if (ndigits >= 0 && ndigits <= 20) {
+    // glibc's %.Nf rounds the exact binary value half to even, as Python's dtoa does.
+    char rounded[320 + 20];  // 309 integer digits at most
+    std::snprintf(rounded, sizeof rounded, "%.*f", static_cast<int>(ndigits), x);
+    return std::strtod(rounded, nullptr);
+  }
   std::string text(400 + kExactDecimals, '\0');
   text.resize(std::snprintf(text.data(), text.size(), "%.*f", kExactDecimals, std::fabs(x)));
   size_t point = text.find('.');
