@@ -83,8 +83,8 @@ class Evaluator final : public Runtime {
                                    size_t depth);
 
  private:
-  // Errors are returned up the evaluator, not thrown; the helpers that raise rarely
-  // (assignment, limits) throw, and render() and evaluate() catch that.
+  // Errors are returned up the evaluator, not thrown; what still throws (a limit, a rare
+  // conversion in the library) is caught where the library is called.
 
   // statements (interp/jinja_eval_stmt.cpp)
   Status run(const Body& body, Scope& scope);

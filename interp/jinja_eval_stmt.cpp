@@ -10,18 +10,9 @@
 #include "interp/jinja_ops.h"
 #include "interp/text.h"
 #include "interp/utf8.h"
+#include "interp/variable_names.h"
 
 namespace sirocco::jinja {
-
-namespace {
-// Variable names are short: compared in place, without a call to memcmp.
-bool same_name(const std::string& a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < b.size(); ++i)
-    if (a[i] != b[i]) return false;
-  return true;
-}
-}  // namespace
 
 const Value* Scope::find(std::string_view name) const {
   for (const Scope* s = this; s; s = s->parent_) {

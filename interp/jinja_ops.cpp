@@ -52,13 +52,10 @@ Outcome<bool> python_equal(const Value& a, const Value& b) {
 Outcome<int> python_compare(const Value& a, const Value& b, std::string_view op) {
   SIROCCO_RETURN_IF_ERROR(refuse_undefined(a));
   SIROCCO_RETURN_IF_ERROR(refuse_undefined(b));
-  const bool numbers = (a.is_number() || a.is_bool()) && (b.is_number() || b.is_bool());
-  const bool ordered_kind =
-      a.is_string() || a.is_list() || a.is_set() || a.is_datetime() || a.is_timespan();
-  if (!numbers && (a.kind() != b.kind() || !ordered_kind || a.is_tuple() != b.is_tuple()))
+  if (a.is_list() && b.is_list() && a.is_tuple() != b.is_tuple())
     return Error("TypeError", "'" + std::string(op) + "' not supported between instances of '" +
                                   type_name(a) + "' and '" + type_name(b) + "'");
-  return catching<Outcome<int>>([&] { return compare(a, b, op); });  // items of lists
+  return try_compare(a, b, op);
 }
 
 Outcome<bool> contains(const Value& container, const Value& item) {

@@ -595,9 +595,9 @@ bool truthy(const Value& v) {
 
 namespace {
 
-[[noreturn]] void throw_not_supported(const Value& a, const Value& b, std::string_view op) {
-  throw Error("TypeError", "'" + std::string(op) + "' not supported between instances of '" +
-                               type_name(a) + "' and '" + type_name(b) + "'");
+Error not_supported(const Value& a, const Value& b, std::string_view op) {
+  return Error("TypeError", "'" + std::string(op) + "' not supported between instances of '" +
+                                type_name(a) + "' and '" + type_name(b) + "'");
 }
 
 // The result that makes `op` false, for pairs Python leaves unordered.
@@ -615,18 +615,17 @@ int compare_sets(const Set& a, const Set& b, std::string_view op) {
 }
 
 // Tuples compare at the first pair of items that differ (by ==), then by length.
-int compare_lists(const List& a, const List& b, std::string_view op) {
+Outcome<int> compare_lists(const List& a, const List& b, std::string_view op) {
   const size_t common = std::min(a.size(), b.size());
   for (size_t i = 0; i < common; ++i) {
-    if (!equals(a[i], b[i])) return compare(a[i], b[i], op);
+    if (!equals(a[i], b[i])) return try_compare(a[i], b[i], op);
   }
   return (a.size() > b.size()) - (a.size() < b.size());
 }
 
-int compare_datetimes(const DateTimeParts& a, const DateTimeParts& b) {
-  if (a.naive != b.naive) {
-    throw Error("TypeError", "can't compare offset-naive and offset-aware datetimes");
-  }
+Outcome<int> compare_datetimes(const DateTimeParts& a, const DateTimeParts& b) {
+  if (a.naive != b.naive)
+    return Error("TypeError", "can't compare offset-naive and offset-aware datetimes");
   return (a.micros > b.micros) - (a.micros < b.micros);
 }
 
@@ -644,7 +643,15 @@ int compare(const Value& a, const Value& b, std::string_view op) {
     int r = compare_numbers(a, b);
     return r == kUnordered ? unordered_result(op) : r;
   }
-  if (a.kind() != b.kind()) throw_not_supported(a, b, op);
+  return try_compare(a, b, op).value();
+}
+
+Outcome<int> try_compare(const Value& a, const Value& b, std::string_view op) {
+  if (is_numeric(a) && is_numeric(b)) {
+    int r = compare_numbers(a, b);
+    return r == kUnordered ? unordered_result(op) : r;
+  }
+  if (a.kind() != b.kind()) return not_supported(a, b, op);
   switch (a.kind()) {
     case Kind::String:
       return compare_strings(a.as_string(), b.as_string());
@@ -658,7 +665,7 @@ int compare(const Value& a, const Value& b, std::string_view op) {
       return (a.timespan_micros() > b.timespan_micros()) -
              (a.timespan_micros() < b.timespan_micros());
     default:
-      throw_not_supported(a, b, op);
+      return not_supported(a, b, op);
   }
 }
 

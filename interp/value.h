@@ -18,6 +18,7 @@
 #include <utility>
 #include <vector>
 
+#include "interp/outcome.h"
 #include "interp/position_index.h"
 
 namespace sirocco {
@@ -285,6 +286,8 @@ bool truthy(const Value& v);
 // chosen so that `op` ("<", "<=", ">", ">=") evaluates false (>0 for "<" and "<=", <0 for
 // ">" and ">=").
 int compare(const Value& a, const Value& b, std::string_view op = "<");
+// compare() with its TypeError as the outcome.
+Outcome<int> try_compare(const Value& a, const Value& b, std::string_view op = "<");
 
 // A total order for sorting mixed values deterministically (null first, then by kind).
 bool sort_less(const Value& a, const Value& b);

@@ -9,6 +9,7 @@
 
 #include "interp/memory_quota.h"
 #include "interp/text.h"
+#include "interp/variable_names.h"
 #include "interp/yaql_resolution.h"
 
 namespace sirocco::yaql {
@@ -17,18 +18,6 @@ namespace sirocco::yaql {
 
 Scope::Scope(boost::intrusive_ptr<Scope> parent)
     : parent_(std::move(parent)), defines_functions_(parent_ && parent_->defines_functions_) {}
-
-namespace {
-
-// Compared inline: variable names are a few characters, shorter than a call of memcmp.
-bool same_name(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (a[i] != b[i]) return false;
-  return true;
-}
-
-}  // namespace
 
 const Value* Scope::lookup(std::string_view name) const {
   for (const Scope* s = this; s; s = s->parent_.get())

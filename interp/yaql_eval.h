@@ -162,13 +162,10 @@ class Evaluator {
              const Value* receiver = nullptr, Span span = {},
              const std::vector<std::pair<std::string, RawArg>>& kwargs = {});
 
-  // call(name, scope, {left, right}) for two values, as folds call `#operator_+`: the
-  // overload the name's delegate last resolved to for values of these kinds, called straight
-  // away when it takes two values as they are.
-  Value call_binary(std::string_view name, const ScopePtr& scope, const Value& left,
-                    const Value& right);
-  // The same through the delegate site of `name` for two values, looked up once with
-  // binary_delegate() (a fold calls it per item).
+  // call(name, scope, {left, right}) for two values, as folds call `#operator_+`, through
+  // the delegate site of `name` looked up once with binary_delegate() (a fold calls it per
+  // item): the overload it last resolved to for values of these kinds, called straight away
+  // when it takes two values as they are.
   const CallSite& binary_delegate(std::string_view name) { return delegate_site(name, 2, false); }
   Value call_binary(const CallSite& delegate, const ScopePtr& scope, const Value& left,
                     const Value& right);
@@ -187,8 +184,6 @@ class Evaluator {
   // A call node resolved from scratch: its first evaluation, or one inside def().
   [[gnu::noinline]] Outcome<Value> call_unresolved(const Node& node, const ScopePtr& scope,
                                                    const Value* receiver);
-  // A call resolved from what its CallSite keeps (no def() in scope); `dynamic` holds the
-  // values of the site's arguments not known in advance, in order.
   // A call node with a site that is not an operator's.
   [[gnu::noinline]] Outcome<Value> call_node_site(const CallSite& site, const Node& node,
                                                   const ScopePtr& scope, const Value* receiver);
@@ -211,6 +206,8 @@ class Evaluator {
   [[gnu::noinline]] Outcome<Value> apply_unremembered(const CallSite& site, const Node& node,
                                                       const ScopePtr& scope, const Value& left,
                                                       const Value& right);
+  // A call resolved from what its CallSite keeps (no def() in scope); `dynamic` holds the
+  // values of the site's arguments not known in advance, in order.
   Outcome<Value> call_site(const CallSite& site, std::string_view name, Span span,
                            const ScopePtr& scope, const Value* receiver, const RawArgs& dynamic);
   // The candidates of a site the values known in advance fit; an error when there are none.
@@ -222,18 +219,8 @@ class Evaluator {
                                        const Value& right) const;
   [[gnu::always_inline]] inline Value call_direct(const FunctionDef& def, const Value& left,
                                                   const Value& right);
-  // try_eval() of an operator's operand, with no call for a constant or a variable (the
-  // hottest path).
-  Outcome<Value> operand(const Node& node, const ScopePtr& scope) {
-    if (node.kind == NodeKind::Constant) return node.value;
-    if (node.kind == NodeKind::Variable) return variable_value(node, *scope);
-    return try_eval(node, scope);
-  }
-  // The value of a variable node (an unknown variable is null).
-  static Value variable_value(const Node& node, const Scope& scope) {
-    const Value* v = scope.lookup(node.name);
-    return v ? *v : Value();
-  }
+  // try_eval() of an operator's operand; a call node (most are) without a pass through it.
+  [[gnu::always_inline]] inline Outcome<Value> operand(const Node& node, const ScopePtr& scope);
   // The rest of call_site() for an operator whose overload for these values is not
   // remembered, and for any other call: kept out of call_site() so that its frame stays
   // small for the operators that are.

@@ -47,8 +47,10 @@ Outcome<Value> Evaluator::try_eval(const Node& node, const ScopePtr& scope, cons
   switch (node.kind) {
     case NodeKind::Constant:
       return node.value;
-    case NodeKind::Variable:
-      return variable_value(node, *scope);
+    case NodeKind::Variable: {
+      const Value* v = scope->lookup(node.name);
+      return v ? *v : Value();
+    }
     case NodeKind::Call:
       return call_node(node, scope, node.uses_receiver ? receiver : nullptr);
     default:
@@ -79,6 +81,10 @@ Outcome<Value> Evaluator::call_node(const Node& node, const ScopePtr& scope,
       return call_node_site(*site, node, scope, receiver);
     }
   return call_unresolved(node, scope, receiver);
+}
+
+Outcome<Value> Evaluator::operand(const Node& node, const ScopePtr& scope) {
+  return node.kind == NodeKind::Call ? call_node(node, scope, nullptr) : try_eval(node, scope);
 }
 
 Outcome<Value> Evaluator::call_node_site(const CallSite& site, const Node& node,
@@ -205,21 +211,16 @@ Outcome<Value> Evaluator::call_operator(const CallSite& site, const Node& node,
 Outcome<Value> Evaluator::call_operator_evaluated(const CallSite& site, const Node& node,
                                                   const ScopePtr& scope, const Value* left,
                                                   const Value* right) {
-  // The other operands are evaluated in order (a call makes its own spans); a call node
-  // (most are) without a pass through try_eval().
-  auto evaluate = [&](const Node& operand) {
-    return operand.kind == NodeKind::Call ? call_node(operand, scope, nullptr)
-                                          : try_eval(operand, scope);
-  };
+  // The other operands are evaluated in order (a call makes its own spans).
   if (!left) {
-    Outcome<Value> left_outcome = evaluate(*site.operands[0]);
+    Outcome<Value> left_outcome = operand(*site.operands[0], scope);
     if (!left_outcome) return left_outcome;
     if (right) return apply_operator(site, node, scope, *left_outcome, *right);
-    Outcome<Value> right_outcome = evaluate(*site.operands[1]);
+    Outcome<Value> right_outcome = operand(*site.operands[1], scope);
     if (!right_outcome) return right_outcome;
     return apply_operator(site, node, scope, *left_outcome, *right_outcome);
   }
-  Outcome<Value> right_outcome = evaluate(*site.operands[1]);
+  Outcome<Value> right_outcome = operand(*site.operands[1], scope);
   if (!right_outcome) return right_outcome;
   return apply_operator(site, node, scope, *left, *right_outcome);
 }
@@ -277,12 +278,6 @@ Value Evaluator::call_direct(const FunctionDef& def, const Value& left, const Va
   Value result = def.binary(left, right);
   check_memory_quota(limits_, result);
   return result;
-}
-
-Value Evaluator::call_binary(std::string_view name, const ScopePtr& scope, const Value& left,
-                             const Value& right) {
-  if (scope->defines_functions()) return call(name, scope, {RawArg::of(left), RawArg::of(right)});
-  return call_binary(delegate_site(name, 2, false), scope, left, right);
 }
 
 Value Evaluator::call_binary(const CallSite& delegate, const ScopePtr& scope, const Value& left,
